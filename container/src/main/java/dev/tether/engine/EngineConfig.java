@@ -1,0 +1,71 @@
+package dev.tether.engine;
+
+import java.time.Duration;
+
+/**
+ * Limits and timeouts of one WebSocket connection. Immutable; every default is here.
+ *
+ * @param maxTextMessageSize   largest text message accepted, in UTF-8 bytes; a larger one closes with 1009
+ * @param maxBinaryMessageSize largest binary message accepted, in bytes; a larger one closes with 1009
+ * @param closeTimeout         how long to wait for the peer's close frame (or, for a client,
+ *                             the server's TCP close) before dropping the connection
+ * @param maxOutgoingBytes     bytes that may wait to be written before an asynchronous send is
+ *                             refused; one message larger than this is still accepted into an
+ *                             empty queue
+ * @param maxInboundBacklog    bytes of received messages that may wait for the endpoint before
+ *                             the connection stops reading from the network
+ */
+public record EngineConfig(long maxTextMessageSize,
+                           long maxBinaryMessageSize,
+                           Duration closeTimeout,
+                           long maxOutgoingBytes,
+                           long maxInboundBacklog) {
+
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 16L * 1024 * 1024;
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    public static final long DEFAULT_MAX_OUTGOING_BYTES = 16L * 1024 * 1024;
+    public static final long DEFAULT_MAX_INBOUND_BACKLOG = 4L * 1024 * 1024;
+
+    public static final EngineConfig DEFAULT = new EngineConfig(
+            DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_CLOSE_TIMEOUT,
+            DEFAULT_MAX_OUTGOING_BYTES, DEFAULT_MAX_INBOUND_BACKLOG);
+
+    public EngineConfig {
+        if (maxTextMessageSize < 0 || maxBinaryMessageSize < 0 || maxOutgoingBytes < 0 || maxInboundBacklog < 0) {
+            throw new IllegalArgumentException("sizes must not be negative");
+        }
+        if (closeTimeout == null || closeTimeout.isNegative()) {
+            throw new IllegalArgumentException("closeTimeout must be zero or positive");
+        }
+    }
+
+    public EngineConfig withMaxTextMessageSize(long size) {
+        return new EngineConfig(size, maxBinaryMessageSize, closeTimeout, maxOutgoingBytes, maxInboundBacklog);
+    }
+
+    public EngineConfig withMaxBinaryMessageSize(long size) {
+        return new EngineConfig(maxTextMessageSize, size, closeTimeout, maxOutgoingBytes, maxInboundBacklog);
+    }
+
+    public EngineConfig withCloseTimeout(Duration timeout) {
+        return new EngineConfig(maxTextMessageSize, maxBinaryMessageSize, timeout, maxOutgoingBytes, maxInboundBacklog);
+    }
+
+    public EngineConfig withMaxOutgoingBytes(long bytes) {
+        return new EngineConfig(maxTextMessageSize, maxBinaryMessageSize, closeTimeout, bytes, maxInboundBacklog);
+    }
+
+    /**
+     * The defaults, overridden by the system properties {@code tether.maxTextMessageSize},
+     * {@code tether.maxBinaryMessageSize}, {@code tether.closeTimeoutMillis},
+     * {@code tether.maxOutgoingBytes} and {@code tether.maxInboundBacklog} where set.
+     */
+    public static EngineConfig fromSystemProperties() {
+        return new EngineConfig(
+                Long.getLong("tether.maxTextMessageSize", DEFAULT_MAX_MESSAGE_SIZE),
+                Long.getLong("tether.maxBinaryMessageSize", DEFAULT_MAX_MESSAGE_SIZE),
+                Duration.ofMillis(Long.getLong("tether.closeTimeoutMillis", DEFAULT_CLOSE_TIMEOUT.toMillis())),
+                Long.getLong("tether.maxOutgoingBytes", DEFAULT_MAX_OUTGOING_BYTES),
+                Long.getLong("tether.maxInboundBacklog", DEFAULT_MAX_INBOUND_BACKLOG));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.tether.engine;
+
+import dev.tether.protocol.CloseException;
+import dev.tether.protocol.OpCode;
+import dev.tether.protocol.Utf8Validator;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Joins the frames of one incoming data message into a whole message: enforces the size
+ * limits as frames announce their lengths (so an oversized message is refused before its
+ * bytes arrive), validates text as UTF-8 chunk by chunk (so invalid text fails at the first
+ * bad byte, not at the end of the message), and keeps no large buffer between messages.
+ *
+ * <p>Not thread-safe: it lives on its connection's read path.
+ */
+final class MessageAssembler {
+    private final Utf8Validator utf8 = new Utf8Validator();
+    private volatile long maxTextSize;
+    private volatile long maxBinarySize;
+
+    private int messageType = -1;
+    private byte[] buffer;
+    private int size;
+
+    MessageAssembler(long maxTextSize, long maxBinarySize) {
+        this.maxTextSize = maxTextSize;
+        this.maxBinarySize = maxBinarySize;
+    }
+
+    void setMaxTextSize(long max) {
+        maxTextSize = max;
+    }
+
+    void setMaxBinarySize(long max) {
+        maxBinarySize = max;
+    }
+
+    long maxTextSize() {
+        return maxTextSize;
+    }
+
+    long maxBinarySize() {
+        return maxBinarySize;
+    }
+
+    /** A data frame of {@code length} bytes begins; the first frame of a message names its type. */
+    void frameStart(int opcode, long length) {
+        if (opcode != OpCode.CONTINUATION) {
+            messageType = opcode;
+            size = 0;
+            utf8.reset();
+        }
+        checkMessageSize(length);
+        ensureCapacity(size + (int) length);
+    }
+
+    void payload(ByteBuffer chunk) {
+        if (messageType == OpCode.TEXT) {
+            utf8.validate(chunk);
+        }
+        int n = chunk.remaining();
+        chunk.get(buffer, size, n);
+        size += n;
+    }
+
+    boolean isText() {
+        return messageType == OpCode.TEXT;
+    }
+
+    /** The message is complete: its text, validated to the end. */
+    String finishText() {
+        utf8.finish();
+        String text = new String(buffer, 0, size, StandardCharsets.UTF_8);
+        reset();
+        return text;
+    }
+
+    /** The message is complete: its bytes, in a buffer that now belongs to the caller. */
+    ByteBuffer finishBinary() {
+        ByteBuffer message = ByteBuffer.wrap(buffer, 0, size).slice();
+        reset();
+        return message;
+    }
+
+    private void reset() {
+        buffer = null;
+        size = 0;
+        messageType = -1;
+    }
+
+    private void checkMessageSize(long frameLength) {
+        long max = messageType == OpCode.TEXT ? maxTextSize : maxBinarySize;
+        long total = size + frameLength;
+        if (total > max || total > Integer.MAX_VALUE - 8) {
+            throw CloseException.tooBig((messageType == OpCode.TEXT ? "text" : "binary")
+                    + " message of at least " + total + " bytes exceeds the limit of " + max);
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        // Nothing is kept between messages, so an idle connection holds no message buffer.
+        if (buffer == null) {
+            buffer = new byte[needed];
+        } else if (buffer.length < needed) {
+            long max = messageType == OpCode.TEXT ? maxTextSize : maxBinarySize;
+            long grown = Math.min(buffer.length * 2L, Math.min(max, Integer.MAX_VALUE - 8));
+            buffer = Arrays.copyOf(buffer, (int) Math.max(needed, grown));
+        }
+    }
+}

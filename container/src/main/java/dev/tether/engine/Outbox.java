@@ -1,0 +1,213 @@
+package dev.tether.engine;
+
+import dev.tether.transport.Transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one writer of a connection: frames wait here and go to the transport in batches, one
+ * batch in flight at a time. Control frames (ping, pong) overtake data frames that have not
+ * yet been handed to the transport; a close frame goes after the data queued before it and
+ * ends the queue. Frames are never split or interleaved, so the wire keeps frame boundaries.
+ *
+ * <p>Thread-safe: any thread may enqueue, then calls {@link #flush()} (outside its own locks,
+ * so a slow write never holds other senders). Whoever finds the writer idle writes;
+ * completions (often on an I/O thread) write the next batch. A failure fails every waiting
+ * frame once.
+ */
+final class Outbox {
+    private record Pending(ByteBuffer[] buffers, long bytes, SendCallback callback) { }
+
+    private final Transport transport;
+    private final long maxQueuedBytes;
+    private final ArrayDeque<Pending> control = new ArrayDeque<>();
+    private final ArrayDeque<Pending> data = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean writing;
+    private boolean flushing;
+    /** Set once a close frame is queued: nothing may follow it. */
+    private boolean closed;
+    private Throwable failure;
+
+    Outbox(Transport transport, long maxQueuedBytes) {
+        this.transport = transport;
+        this.maxQueuedBytes = maxQueuedBytes;
+    }
+
+    /**
+     * Queues a data frame. Fails the callback (and returns false) if the queue is closed or
+     * holds more than the limit already.
+     */
+    boolean enqueueData(ByteBuffer[] buffers, SendCallback callback) {
+        long bytes = remaining(buffers);
+        IOException refusal;
+        synchronized (this) {
+            refusal = refusal(bytes);
+            if (refusal == null) {
+                data.add(new Pending(buffers, bytes, callback));
+                queuedBytes += bytes;
+            }
+        }
+        if (refusal != null) {
+            callback.onSendComplete(refusal);
+            return false;
+        }
+        return true;
+    }
+
+    /** Queues a ping or pong ahead of waiting data frames. */
+    void enqueueControl(ByteBuffer frame, SendCallback callback) {
+        IOException refusal;
+        synchronized (this) {
+            refusal = closed || failure != null ? closedError() : null;
+            if (refusal == null) {
+                control.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback));
+                queuedBytes += frame.remaining();
+            }
+        }
+        if (refusal != null) {
+            callback.onSendComplete(refusal);
+        }
+    }
+
+    /**
+     * Queues the close frame as the last frame. With {@code dropData}, data frames not yet
+     * handed to the transport are failed and the close goes first (failing a connection);
+     * otherwise it goes after them (a normal close).
+     */
+    void enqueueClose(ByteBuffer frame, boolean dropData, SendCallback callback) {
+        List<Pending> dropped = List.of();
+        synchronized (this) {
+            if (closed || failure != null) {
+                callback.onSendComplete(closedError());
+                return;
+            }
+            closed = true;
+            if (dropData) {
+                dropped = new ArrayList<>(data);
+                data.clear();
+                dropped.forEach(p -> queuedBytes -= p.bytes);
+            }
+            data.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback));
+            queuedBytes += frame.remaining();
+        }
+        IOException error = new IOException("the connection is closing");
+        dropped.forEach(p -> p.callback.onSendComplete(error));
+    }
+
+    /** Fails every waiting frame with {@code cause}; later enqueues fail at once. */
+    void fail(Throwable cause) {
+        List<Pending> failed;
+        synchronized (this) {
+            if (failure != null) {
+                return;
+            }
+            failure = cause;
+            failed = new ArrayList<>(control);
+            failed.addAll(data);
+            control.clear();
+            data.clear();
+            queuedBytes = 0;
+        }
+        failed.forEach(p -> p.callback.onSendComplete(cause));
+    }
+
+    synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
+    private IOException refusal(long bytes) {
+        if (closed || failure != null) {
+            return closedError();
+        }
+        if (queuedBytes > 0 && queuedBytes + bytes > maxQueuedBytes) {
+            return new IOException("send queue full: " + queuedBytes + " bytes waiting, limit " + maxQueuedBytes);
+        }
+        return null;
+    }
+
+    private IOException closedError() {
+        IOException e = new IOException("the connection is closed");
+        if (failure != null) {
+            e.initCause(failure);
+        }
+        return e;
+    }
+
+    /**
+     * Hands waiting frames to the transport while it is idle. One thread at a time runs the
+     * loop; a completion that arrives inside {@code transport.write} just clears
+     * {@code writing}, and the loop goes on, so inline completions never recurse.
+     */
+    void flush() {
+        synchronized (this) {
+            if (flushing) {
+                return;
+            }
+            flushing = true;
+        }
+        while (true) {
+            List<Pending> batch;
+            synchronized (this) {
+                if (writing || failure != null || (control.isEmpty() && data.isEmpty())) {
+                    flushing = false;
+                    return;
+                }
+                writing = true;
+                batch = new ArrayList<>(control.size() + data.size());
+                batch.addAll(control);
+                batch.addAll(data);
+                control.clear();
+                data.clear();
+            }
+            transport.write(buffersOf(batch), error -> written(batch, error));
+        }
+    }
+
+    private void written(List<Pending> batch, Throwable error) {
+        synchronized (this) {
+            writing = false;
+            for (Pending p : batch) {
+                queuedBytes -= p.bytes;
+            }
+        }
+        for (Pending p : batch) {
+            p.callback.onSendComplete(error);
+        }
+        if (error != null) {
+            fail(error);
+        } else {
+            flush();
+        }
+    }
+
+    private static ByteBuffer[] buffersOf(List<Pending> batch) {
+        if (batch.size() == 1) {
+            return batch.get(0).buffers;
+        }
+        int count = 0;
+        for (Pending p : batch) {
+            count += p.buffers.length;
+        }
+        ByteBuffer[] all = new ByteBuffer[count];
+        int i = 0;
+        for (Pending p : batch) {
+            for (ByteBuffer b : p.buffers) {
+                all[i++] = b;
+            }
+        }
+        return all;
+    }
+
+    private static long remaining(ByteBuffer[] buffers) {
+        long n = 0;
+        for (ByteBuffer b : buffers) {
+            n += b.remaining();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,461 @@
+package dev.tether.engine;
+
+import dev.tether.protocol.CloseException;
+import dev.tether.protocol.CloseStatus;
+import dev.tether.protocol.FrameListener;
+import dev.tether.protocol.FrameParser;
+import dev.tether.protocol.FrameWriter;
+import dev.tether.protocol.MaskKeys;
+import dev.tether.protocol.OpCode;
+import dev.tether.transport.Transport;
+import dev.tether.transport.TransportHandler;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One WebSocket connection after its handshake: reads frames from a {@link Transport}, joins
+ * them into messages for a {@link SessionHandler}, answers pings, runs the closing handshake
+ * and its timeout, and writes what the layer above sends through one {@link Outbox}.
+ *
+ * <p>Threading: input is parsed on the transport's I/O thread, which never runs application
+ * code: messages are handed to the handler through a {@link SerialExecutor}. The send methods
+ * may be called from any thread and never block; each reports through its
+ * {@link SendCallback}. Any failure is turned into a close code in one place, {@link #fail}.
+ */
+public final class WebSocketConnection implements TransportHandler {
+    private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
+    /** Payloads up to this size are copied behind their header: one buffer beats a gathered write. */
+    private static final int COPY_THRESHOLD = 8 * 1024;
+
+    private final Transport transport;
+    private final boolean client;
+    private final EngineConfig config;
+    private final ScheduledExecutorService timer;
+    private final SerialExecutor events;
+    private final FrameParser parser;
+    private final MessageAssembler assembler;
+    private final Outbox outbox;
+    private final ConnectionState state = new ConnectionState();
+    private final MaskKeys maskKeys;
+    private final AtomicBoolean closeReported = new AtomicBoolean();
+    private final Object sendLock = new Object();
+
+    private SessionHandler handler;
+    /** Set once the input must be ignored: after a close frame or a violation. */
+    private volatile boolean inputDone;
+    private volatile CloseStatus sentClose;
+    private volatile ScheduledFuture<?> closeTimer;
+    private volatile ScheduledFuture<?> idleTimer;
+    private volatile long idleTimeoutNanos;
+    private volatile long lastActivity = System.nanoTime();
+    /** Bytes of messages read but not yet handed to the handler; reading pauses past the limit. */
+    private long backlog;
+    private boolean readingPaused;
+    /** Opcode of the partial message being sent, or -1. Guarded by {@code sendLock}. */
+    private int outgoingMessage = -1;
+
+    /**
+     * @param transport    the connection, already past its HTTP handshake
+     * @param client       whether we are the client (we mask, the peer may not)
+     * @param extensionRsv reserved bits owned by negotiated extensions
+     * @param config       limits and timeouts
+     * @param executor     runs handler callbacks (through a per-connection serial queue)
+     * @param timer        runs the close and idle timeouts; its tasks only touch this engine
+     */
+    public WebSocketConnection(Transport transport, boolean client, int extensionRsv, EngineConfig config,
+                               Executor executor, ScheduledExecutorService timer) {
+        this.transport = transport;
+        this.client = client;
+        this.config = config;
+        this.timer = timer;
+        this.events = new SerialExecutor(executor);
+        this.assembler = new MessageAssembler(config.maxTextMessageSize(), config.maxBinaryMessageSize());
+        this.parser = new FrameParser(client ? FrameParser.Role.CLIENT : FrameParser.Role.SERVER,
+                extensionRsv, new Frames());
+        this.outbox = new Outbox(transport, config.maxOutgoingBytes());
+        this.maskKeys = client ? new MaskKeys() : null;
+    }
+
+    /**
+     * Starts the connection: the handler's {@code onOpen} is queued first, then
+     * {@code leftover} (bytes that arrived with the handshake) is read, then the transport's input.
+     */
+    public void start(SessionHandler handler, ByteBuffer leftover) {
+        this.handler = handler;
+        events.execute(handler::onOpen);
+        transport.setHandler(this);
+        if (leftover != null && leftover.hasRemaining()) {
+            onRead(leftover);
+        }
+    }
+
+    /** The serial executor the handler's callbacks run on; the layer above may queue its own tasks there. */
+    public Executor events() {
+        return events;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Whether messages may still be sent: neither side has started to close. */
+    public boolean isOpen() {
+        return state.isOpen();
+    }
+
+    public void setMaxTextMessageSize(long max) {
+        assembler.setMaxTextSize(max);
+    }
+
+    public void setMaxBinaryMessageSize(long max) {
+        assembler.setMaxBinarySize(max);
+    }
+
+    public long maxTextMessageSize() {
+        return assembler.maxTextSize();
+    }
+
+    public long maxBinaryMessageSize() {
+        return assembler.maxBinarySize();
+    }
+
+    // ---- input (I/O thread) ----
+
+    @Override
+    public void onRead(ByteBuffer data) {
+        if (inputDone) {
+            data.position(data.limit());
+            return;
+        }
+        lastActivity = System.nanoTime();
+        try {
+            parser.parse(data);
+        } catch (CloseException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new CloseException(CloseStatus.INTERNAL_ERROR, "internal error while reading", e));
+        }
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        inputDone = true;
+        cancelTimers();
+        IOException closed = new IOException("connection closed", cause);
+        outbox.fail(closed);
+        state.terminate();
+        if (cause != null && !closeReported.get()) {
+            events.execute(() -> handler.onError(cause));
+        }
+        reportClose(new CloseStatus(CloseStatus.ABNORMAL,
+                cause == null ? "connection closed without a close frame" : "connection failed: " + cause));
+    }
+
+    private final class Frames implements FrameListener {
+        @Override
+        public void onDataFrameStart(int opcode, boolean fin, int rsv, long payloadLength) {
+            assembler.frameStart(opcode, payloadLength);
+        }
+
+        @Override
+        public void onDataPayload(ByteBuffer chunk) {
+            assembler.payload(chunk);
+        }
+
+        @Override
+        public void onDataFrameEnd(boolean fin) {
+            if (!fin) {
+                return;
+            }
+            if (assembler.isText()) {
+                String text = assembler.finishText();
+                deliver(text.length(), () -> handler.onText(text));
+            } else {
+                ByteBuffer message = assembler.finishBinary();
+                deliver(message.remaining(), () -> handler.onBinary(message));
+            }
+        }
+
+        @Override
+        public void onControlFrame(int opcode, ByteBuffer payload) {
+            switch (opcode) {
+                case OpCode.PING -> sendControl(OpCode.PONG, copy(payload), SendCallback.NONE);
+                case OpCode.PONG -> {
+                    ByteBuffer data = copy(payload);
+                    events.execute(() -> handler.onPong(data));
+                }
+                case OpCode.CLOSE -> closeFrameReceived(CloseStatus.decode(payload));
+                default -> throw new IllegalStateException("parser passed opcode " + opcode);
+            }
+        }
+    }
+
+    /** Hands a message to the handler, pausing input while too much waits for it. */
+    private void deliver(long size, Runnable task) {
+        synchronized (this) {
+            backlog += size;
+            if (backlog > config.maxInboundBacklog() && !readingPaused) {
+                readingPaused = true;
+                transport.pauseReading();
+            }
+        }
+        events.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                delivered(size);
+            }
+        });
+    }
+
+    private void delivered(long size) {
+        boolean resume;
+        synchronized (this) {
+            backlog -= size;
+            resume = readingPaused && backlog <= config.maxInboundBacklog() / 2;
+            if (resume) {
+                readingPaused = false;
+            }
+        }
+        if (resume) {
+            transport.resumeReading();
+        }
+    }
+
+    private void closeFrameReceived(CloseStatus received) {
+        inputDone = true;
+        switch (state.closeReceived()) {
+            case OPEN -> {
+                // The peer starts the closing handshake: answer with its code, then end.
+                CloseStatus answer = new CloseStatus(received.code());
+                sendCloseFrame(answer, false);
+                reportClose(received);
+            }
+            case CLOSE_SENT -> {
+                cancelCloseTimer();
+                afterHandshake();
+                reportClose(sentClose);
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * The closing handshake is complete in both directions. The server closes TCP (RFC 6455
+     * §7.1.1); the client waits for that, and gives up after the close timeout.
+     */
+    private void afterHandshake() {
+        if (client) {
+            closeTimer = schedule(transport::abort, config.closeTimeout().toNanos());
+        } else {
+            transport.close();
+        }
+    }
+
+    // ---- output (any thread) ----
+
+    /** Sends a whole text message, or one fragment of one when {@code last} is false. */
+    public void sendText(String text, boolean last, SendCallback callback) {
+        sendData(OpCode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, callback);
+    }
+
+    /**
+     * Sends a whole binary message, or one fragment of one. The buffer must not change until the
+     * callback has run.
+     */
+    public void sendBinary(ByteBuffer data, boolean last, SendCallback callback) {
+        sendData(OpCode.BINARY, data, last, callback);
+    }
+
+    public void sendPing(ByteBuffer payload, SendCallback callback) {
+        sendControl(OpCode.PING, payload, callback);
+    }
+
+    public void sendPong(ByteBuffer payload, SendCallback callback) {
+        sendControl(OpCode.PONG, payload, callback);
+    }
+
+    private void sendData(int type, ByteBuffer payload, boolean last, SendCallback callback) {
+        lastActivity = System.nanoTime();
+        synchronized (sendLock) {
+            if (!state.isOpen()) {
+                callback.onSendComplete(new IOException("the WebSocket connection is closed"));
+                return;
+            }
+            if (outgoingMessage != -1 && outgoingMessage != type) {
+                callback.onSendComplete(new IllegalStateException(
+                        "a " + OpCode.name(outgoingMessage).toLowerCase() + " message is being sent in parts"));
+                return;
+            }
+            int opcode = outgoingMessage == -1 ? type : OpCode.CONTINUATION;
+            outgoingMessage = last ? -1 : type;
+            outbox.enqueueData(encode(last, opcode, payload), callback);
+        }
+        outbox.flush();
+    }
+
+    private void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
+        if (payload.remaining() > 125) {
+            callback.onSendComplete(new IllegalArgumentException("control frame payload over 125 bytes"));
+            return;
+        }
+        synchronized (sendLock) {
+            outbox.enqueueControl(encodeWhole(opcode, payload), callback);
+        }
+        outbox.flush();
+    }
+
+    private ByteBuffer[] encode(boolean fin, int opcode, ByteBuffer payload) {
+        if (client) {
+            return new ByteBuffer[] {FrameWriter.maskedFrame(fin, 0, opcode, payload, maskKeys.next())};
+        }
+        if (payload.remaining() <= COPY_THRESHOLD) {
+            return new ByteBuffer[] {FrameWriter.frame(fin, 0, opcode, payload)};
+        }
+        return new ByteBuffer[] {FrameWriter.header(fin, 0, opcode, payload.remaining()), payload.duplicate()};
+    }
+
+    private ByteBuffer encodeWhole(int opcode, ByteBuffer payload) {
+        return client
+                ? FrameWriter.maskedFrame(true, 0, opcode, payload, maskKeys.next())
+                : FrameWriter.frame(true, 0, opcode, payload);
+    }
+
+    /**
+     * Starts the closing handshake with {@code status}; the handler's {@code onClose} follows when
+     * the peer answers, or with 1006 after the close timeout. Does nothing if a close was sent.
+     */
+    public void close(CloseStatus status) {
+        if (sendCloseFrame(status, false)) {
+            closeTimer = schedule(this::closeTimedOut, config.closeTimeout().toNanos());
+        }
+    }
+
+    /** Drops the connection without a closing handshake; the handler sees 1006. */
+    public void abort() {
+        transport.abort();
+    }
+
+    private boolean sendCloseFrame(CloseStatus status, boolean dropData) {
+        boolean handshakeComplete;
+        synchronized (sendLock) {
+            if (!state.closeSent()) {
+                return false;
+            }
+            sentClose = status;
+            handshakeComplete = !state.isOpen() && inputDone;
+            outbox.enqueueClose(encodeWhole(OpCode.CLOSE, status.encode()), dropData, failure -> {
+                if (failure != null) {
+                    transport.abort();
+                } else if (handshakeComplete && !dropData) {
+                    afterHandshake();
+                }
+            });
+        }
+        outbox.flush();
+        return true;
+    }
+
+    private void closeTimedOut() {
+        LOG.log(System.Logger.Level.DEBUG, "close handshake timed out");
+        transport.abort();
+        reportClose(new CloseStatus(CloseStatus.ABNORMAL, "the peer did not answer the close frame in time"));
+    }
+
+    /**
+     * Fails the connection (RFC 6455 §7.1.7): the one place a failure becomes a close code.
+     * Input stops, data not yet written is dropped, a close frame with the failure's code goes
+     * out, and the transport closes once it is written.
+     */
+    private void fail(CloseException failure) {
+        inputDone = true;
+        int code = failure.closeCode();
+        String reason = failure.getMessage() == null ? "" : failure.getMessage();
+        CloseStatus status = new CloseStatus(code, reason);
+        events.execute(() -> handler.onError(failure));
+        synchronized (sendLock) {
+            if (state.closeSent()) {
+                sentClose = status;
+                outbox.enqueueClose(encodeWhole(OpCode.CLOSE, status.encode()), true, written -> transport.close());
+                closeTimer = schedule(transport::abort, config.closeTimeout().toNanos());
+            } else {
+                transport.close();
+            }
+        }
+        outbox.flush();
+        state.terminate();
+        reportClose(status);
+    }
+
+    private void reportClose(CloseStatus status) {
+        if (closeReported.compareAndSet(false, true)) {
+            cancelIdleTimer();
+            events.execute(() -> handler.onClose(status));
+        }
+    }
+
+    // ---- timers ----
+
+    /**
+     * Sets the idle timeout: with no frame read or message sent for that long, the connection is
+     * closed with 1001. Zero or less disables it.
+     */
+    public void setIdleTimeout(long millis) {
+        cancelIdleTimer();
+        idleTimeoutNanos = millis > 0 ? TimeUnit.MILLISECONDS.toNanos(millis) : 0;
+        if (idleTimeoutNanos > 0 && state.isOpen()) {
+            lastActivity = System.nanoTime();
+            idleTimer = schedule(this::checkIdle, idleTimeoutNanos);
+        }
+    }
+
+    /** Rescheduled for the remaining time rather than on every message, so activity costs nothing. */
+    private void checkIdle() {
+        long timeout = idleTimeoutNanos;
+        if (timeout <= 0 || !state.isOpen()) {
+            return;
+        }
+        long idle = System.nanoTime() - lastActivity;
+        if (idle >= timeout) {
+            close(new CloseStatus(CloseStatus.GOING_AWAY, "idle timeout"));
+        } else {
+            idleTimer = schedule(this::checkIdle, timeout - idle);
+        }
+    }
+
+    private ScheduledFuture<?> schedule(Runnable task, long nanos) {
+        return timer.schedule(task, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelIdleTimer() {
+        ScheduledFuture<?> t = idleTimer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    private void cancelCloseTimer() {
+        ScheduledFuture<?> t = closeTimer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    private void cancelTimers() {
+        cancelIdleTimer();
+        cancelCloseTimer();
+    }
+
+    private static ByteBuffer copy(ByteBuffer source) {
+        ByteBuffer copy = ByteBuffer.allocate(source.remaining());
+        copy.put(source.duplicate());
+        return copy.flip();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.tether.transport.memory;
+
+import dev.tether.transport.Transport;
+import dev.tether.transport.TransportHandler;
+import dev.tether.transport.WriteCallback;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+
+/**
+ * One end of an in-memory byte pipe, for engine tests without sockets. Bytes written on one
+ * end are delivered to the other end's handler on a caller-supplied "I/O" executor (a
+ * single-threaded one mimics a selector thread), in order, as fresh writable copies.
+ *
+ * <p>Thread-safe. Closing either end closes both; each end's handler hears it once.
+ */
+public final class MemoryTransport implements Transport {
+    private final Executor io;
+    private final Object lock;
+    private MemoryTransport peer;
+    private volatile TransportHandler handler;
+    private boolean closed;
+    private boolean paused;
+    private final java.util.ArrayDeque<ByteBuffer> heldWhilePaused = new java.util.ArrayDeque<>();
+
+    private MemoryTransport(Executor io, Object lock) {
+        this.io = io;
+        this.lock = lock;
+    }
+
+    /** Two connected ends sharing one I/O executor. */
+    public static MemoryTransport[] pair(Executor io) {
+        Object lock = new Object();
+        MemoryTransport a = new MemoryTransport(io, lock);
+        MemoryTransport b = new MemoryTransport(io, lock);
+        a.peer = b;
+        b.peer = a;
+        return new MemoryTransport[] {a, b};
+    }
+
+    @Override
+    public void setHandler(TransportHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public void write(ByteBuffer[] buffers, WriteCallback callback) {
+        int total = 0;
+        for (ByteBuffer b : buffers) {
+            total += b.remaining();
+        }
+        ByteBuffer copy = ByteBuffer.allocate(total);
+        for (ByteBuffer b : buffers) {
+            copy.put(b.duplicate());
+        }
+        copy.flip();
+        synchronized (lock) {
+            if (closed) {
+                io.execute(() -> callback.onWriteComplete(new java.io.IOException("closed")));
+                return;
+            }
+        }
+        io.execute(() -> {
+            peer.receive(copy);
+            callback.onWriteComplete(null);
+        });
+    }
+
+    private void receive(ByteBuffer data) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (paused) {
+                heldWhilePaused.add(data);
+                return;
+            }
+        }
+        handler.onRead(data);
+    }
+
+    @Override
+    public void close() {
+        io.execute(this::closeBoth);
+    }
+
+    @Override
+    public void abort() {
+        closeBoth();
+    }
+
+    private void closeBoth() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            peer.closed = true;
+        }
+        io.execute(() -> {
+            notifyClosed(this);
+            notifyClosed(peer);
+        });
+    }
+
+    private static void notifyClosed(MemoryTransport end) {
+        TransportHandler h = end.handler;
+        if (h != null) {
+            h.onClosed(null);
+        }
+    }
+
+    @Override
+    public void pauseReading() {
+        synchronized (lock) {
+            paused = true;
+        }
+    }
+
+    @Override
+    public void resumeReading() {
+        io.execute(() -> {
+            java.util.List<ByteBuffer> held;
+            synchronized (lock) {
+                paused = false;
+                held = new java.util.ArrayList<>(heldWhilePaused);
+                heldWhilePaused.clear();
+            }
+            held.forEach(handler::onRead);
+        });
+    }
+
+    @Override
+    public boolean isSecure() {
+        return false;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return InetSocketAddress.createUnresolved("memory", 0);
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return InetSocketAddress.createUnresolved("memory", 1);
+    }
+}
