@@ -1,0 +1,82 @@
+package dev.tether.client;
+
+import dev.tether.engine.SessionHandler;
+import dev.tether.engine.WebSocketConnection;
+import dev.tether.handshake.HandshakeException;
+import dev.tether.handshake.HttpHeadParser;
+import dev.tether.handshake.HttpResponseHead;
+import dev.tether.transport.TransportHandler;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The first phase of a client connection: reads the server's HTTP response head (bounded),
+ * keeps any frames that arrive behind it, and hands them to the WebSocket connection once
+ * the handshake has been checked, so nothing the server sent early is lost.
+ *
+ * <p>{@link #response()} completes on an I/O thread; the caller goes on elsewhere.
+ */
+final class ClientUpgrade implements TransportHandler {
+    private static final int MAX_EARLY_BYTES = 64 * 1024;
+
+    private final HttpHeadParser<HttpResponseHead> parser = HttpHeadParser.forResponses();
+    private final CompletableFuture<HttpResponseHead> response = new CompletableFuture<>();
+    private ByteArrayOutputStream early;
+    private WebSocketConnection connection;
+
+    CompletableFuture<HttpResponseHead> response() {
+        return response;
+    }
+
+    @Override
+    public synchronized void onRead(ByteBuffer data) {
+        if (connection != null) {
+            connection.onRead(data);
+            return;
+        }
+        if (response.isDone()) {
+            keepEarly(data);
+            return;
+        }
+        try {
+            HttpResponseHead head = parser.parse(data);
+            if (head != null) {
+                keepEarly(data);
+                response.complete(head);
+            }
+        } catch (HandshakeException e) {
+            response.completeExceptionally(e);
+        }
+    }
+
+    private void keepEarly(ByteBuffer data) {
+        if (!data.hasRemaining()) {
+            return;
+        }
+        if (early == null) {
+            early = new ByteArrayOutputStream();
+        }
+        if (early.size() + data.remaining() > MAX_EARLY_BYTES) {
+            throw new IllegalStateException("too many bytes before the session started");
+        }
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        early.write(bytes, 0, bytes.length);
+    }
+
+    /** Starts the session: it gets the input kept so far, then the transport's. */
+    synchronized void handOff(WebSocketConnection ws, SessionHandler session) {
+        ByteBuffer leftover = early == null ? null : ByteBuffer.wrap(early.toByteArray());
+        early = null;
+        connection = ws;
+        ws.start(session, leftover);
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        response.completeExceptionally(new IOException("the connection closed during the handshake", cause));
+    }
+}

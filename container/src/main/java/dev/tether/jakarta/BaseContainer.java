@@ -1,0 +1,78 @@
+package dev.tether.jakarta;
+
+import dev.tether.engine.EngineConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.WebSocketContainer;
+
+import java.util.Set;
+
+/**
+ * The container-wide defaults every Tether {@link WebSocketContainer} shares: timeouts and
+ * message size limits that new sessions start with, and the engine configuration. Defaults
+ * come from {@link EngineConfig#fromSystemProperties()} and the {@code tether.*} properties
+ * named below. Thread-safe: the settings are volatile.
+ */
+public abstract class BaseContainer implements WebSocketContainer {
+    private final EngineConfig engineConfig;
+    private volatile long asyncSendTimeout = Long.getLong("tether.asyncSendTimeoutMillis", 0);
+    private volatile long sessionIdleTimeout = Long.getLong("tether.sessionIdleTimeoutMillis", 0);
+    private volatile int maxBinaryMessageBufferSize;
+    private volatile int maxTextMessageBufferSize;
+
+    protected BaseContainer(EngineConfig engineConfig) {
+        this.engineConfig = engineConfig;
+        this.maxBinaryMessageBufferSize = (int) Math.min(Integer.MAX_VALUE, engineConfig.maxBinaryMessageSize());
+        this.maxTextMessageBufferSize = (int) Math.min(Integer.MAX_VALUE, engineConfig.maxTextMessageSize());
+    }
+
+    /** The engine settings of this container's connections; session limits start from the values here. */
+    public EngineConfig engineConfig() {
+        return engineConfig;
+    }
+
+    @Override
+    public long getDefaultAsyncSendTimeout() {
+        return asyncSendTimeout;
+    }
+
+    @Override
+    public void setAsyncSendTimeout(long timeoutmillis) {
+        asyncSendTimeout = timeoutmillis;
+    }
+
+    @Override
+    public long getDefaultMaxSessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    @Override
+    public void setDefaultMaxSessionIdleTimeout(long timeout) {
+        sessionIdleTimeout = timeout;
+    }
+
+    @Override
+    public int getDefaultMaxBinaryMessageBufferSize() {
+        return maxBinaryMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxBinaryMessageBufferSize(int max) {
+        maxBinaryMessageBufferSize = max;
+    }
+
+    @Override
+    public int getDefaultMaxTextMessageBufferSize() {
+        return maxTextMessageBufferSize;
+    }
+
+    @Override
+    public void setDefaultMaxTextMessageBufferSize(int max) {
+        maxTextMessageBufferSize = max;
+    }
+
+    /** Tether implements no extension yet; names a configurator accepts are still negotiated. */
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return Set.of();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tether.jakarta;
+
+import dev.tether.engine.WebSocketConnection;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.RemoteEndpoint;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+
+/**
+ * {@link RemoteEndpoint.Basic}: each send blocks until its frame has been written to the
+ * network, or fails with the reason. Sends from many threads are queued as whole messages;
+ * only a partial message interleaved with another message fails with
+ * {@link IllegalStateException}.
+ */
+final class BasicRemote extends Remote implements RemoteEndpoint.Basic {
+
+    BasicRemote(WebSocketConnection connection) {
+        super(connection);
+    }
+
+    @Override
+    public void sendText(String text) throws IOException {
+        requireNonNull(text);
+        await(send(cb -> connection.sendText(text, true, cb)));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data) throws IOException {
+        requireNonNull(data);
+        await(send(cb -> connection.sendBinary(data, true, cb)));
+    }
+
+    @Override
+    public void sendText(String partialMessage, boolean isLast) throws IOException {
+        requireNonNull(partialMessage);
+        await(send(cb -> connection.sendText(partialMessage, isLast, cb)));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
+        requireNonNull(partialByte);
+        await(send(cb -> connection.sendBinary(partialByte, isLast, cb)));
+    }
+
+    @Override
+    public OutputStream getSendStream() {
+        return new MessageOutputStream(this);
+    }
+
+    @Override
+    public Writer getSendWriter() {
+        return new MessageWriter(this);
+    }
+
+    @Override
+    public void sendObject(Object data) throws IOException, EncodeException {
+        java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
+        sendObjectAs(data, failure -> {
+            if (failure == null) {
+                future.complete(null);
+            } else {
+                future.completeExceptionally(failure);
+            }
+        });
+        await(future);
+    }
+
+    private static void requireNonNull(Object message) {
+        if (message == null) {
+            throw new IllegalArgumentException("message must not be null");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tether.jakarta;
+
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A session's message handlers: at most one for each kind of message (text, binary, pong),
+ * as the Jakarta WebSocket API requires.
+ *
+ * <p>Thread-safe: changes copy the table, reads see a consistent one without locking.
+ */
+final class MessageHandlers {
+    enum Kind { TEXT, BINARY, PONG }
+
+    /** A handler with the message type it takes and whether it takes parts. */
+    record Registered(MessageHandler handler, Class<?> type, boolean partial) { }
+
+    private volatile Map<Kind, Registered> handlers = new EnumMap<>(Kind.class);
+
+    Registered get(Kind kind) {
+        return handlers.get(kind);
+    }
+
+    /**
+     * @throws IllegalStateException if a handler for the same kind of message is registered, or
+     *                               the type is not one a handler may take
+     */
+    synchronized void add(Class<?> type, MessageHandler handler, boolean partial) {
+        Kind kind = kindOf(type, partial);
+        if (handlers.containsKey(kind)) {
+            throw new IllegalStateException("a handler for " + kind.name().toLowerCase()
+                    + " messages is already registered: " + handlers.get(kind).handler());
+        }
+        EnumMap<Kind, Registered> copy = new EnumMap<>(Kind.class);
+        copy.putAll(handlers);
+        copy.put(kind, new Registered(handler, type, partial));
+        handlers = copy;
+    }
+
+    synchronized void remove(MessageHandler handler) {
+        EnumMap<Kind, Registered> copy = new EnumMap<>(Kind.class);
+        copy.putAll(handlers);
+        copy.values().removeIf(r -> r.handler() == handler);
+        handlers = copy;
+    }
+
+    Set<MessageHandler> all() {
+        Set<MessageHandler> all = new LinkedHashSet<>();
+        handlers.values().forEach(r -> all.add(r.handler()));
+        return all;
+    }
+
+    private static Kind kindOf(Class<?> type, boolean partial) {
+        if (type == null) {
+            throw new IllegalStateException("the handler's message type cannot be determined;"
+                    + " use addMessageHandler(Class, handler)");
+        }
+        if (type == String.class || (!partial && type == Reader.class)) {
+            return Kind.TEXT;
+        }
+        if (type == ByteBuffer.class || type == byte[].class || (!partial && type == InputStream.class)) {
+            return Kind.BINARY;
+        }
+        if (type == PongMessage.class && !partial) {
+            return Kind.PONG;
+        }
+        throw new IllegalStateException("no decoder for message type " + type.getName()
+                + (partial ? " in a partial handler" : ""));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tether.jakarta;
+
+import dev.tether.engine.SendCallback;
+import dev.tether.engine.WebSocketConnection;
+import jakarta.websocket.EncodeException;
+import jakarta.websocket.RemoteEndpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the basic and asynchronous remotes share: control frames, batching flags, and the
+ * conversion of objects the container can send without an encoder.
+ *
+ * <p>Thread-safe: every send is queued by the connection as a whole message.
+ */
+abstract class Remote implements RemoteEndpoint {
+    final WebSocketConnection connection;
+    private volatile boolean batchingAllowed;
+
+    Remote(WebSocketConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void setBatchingAllowed(boolean allowed) throws IOException {
+        boolean was = batchingAllowed;
+        batchingAllowed = allowed;
+        if (was && !allowed) {
+            flushBatch();
+        }
+    }
+
+    @Override
+    public boolean getBatchingAllowed() {
+        return batchingAllowed;
+    }
+
+    /** Messages are never held back, so there is never a batch to flush. */
+    @Override
+    public void flushBatch() {
+    }
+
+    @Override
+    public void sendPing(ByteBuffer applicationData) throws IOException {
+        checkControlPayload(applicationData);
+        await(send(cb -> connection.sendPing(copyOf(applicationData), cb)));
+    }
+
+    @Override
+    public void sendPong(ByteBuffer applicationData) throws IOException {
+        checkControlPayload(applicationData);
+        await(send(cb -> connection.sendPong(copyOf(applicationData), cb)));
+    }
+
+    /** Starts a send and returns a future completed by its callback. */
+    static CompletableFuture<Void> send(java.util.function.Consumer<SendCallback> sender) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        sender.accept(failure -> {
+            if (failure == null) {
+                future.complete(null);
+            } else {
+                future.completeExceptionally(failure);
+            }
+        });
+        return future;
+    }
+
+    /** Waits for a send; its failure is rethrown as it was, or as an IOException. */
+    static void await(CompletableFuture<Void> future) throws IOException {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /**
+     * Sends {@code data} as the message type the container uses for it without an encoder:
+     * text for strings and primitives, binary for buffers and arrays.
+     */
+    void sendObjectAs(Object data, SendCallback callback) throws EncodeException {
+        if (data == null) {
+            throw new IllegalArgumentException("message must not be null");
+        }
+        if (data instanceof String s) {
+            connection.sendText(s, true, callback);
+        } else if (data instanceof ByteBuffer b) {
+            connection.sendBinary(b, true, callback);
+        } else if (data instanceof byte[] a) {
+            connection.sendBinary(ByteBuffer.wrap(a), true, callback);
+        } else if (data instanceof Number || data instanceof Boolean || data instanceof Character) {
+            connection.sendText(String.valueOf(data), true, callback);
+        } else {
+            throw new EncodeException(data, "no encoder for " + data.getClass().getName());
+        }
+    }
+
+    private static void checkControlPayload(ByteBuffer data) {
+        if (data != null && data.remaining() > 125) {
+            throw new IllegalArgumentException("control frame payload of " + data.remaining() + " bytes; at most 125");
+        }
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer data) {
+        if (data == null) {
+            return ByteBuffer.allocate(0);
+        }
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data.duplicate());
+        return copy.flip();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tether.jakarta;
+
+import jakarta.websocket.Extension;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a session knows from its handshake. Immutable.
+ *
+ * @param requestUri          the URI as the client sent it (scheme, host as sent, port, path, query)
+ * @param pathParameters      values of the endpoint path's template variables
+ * @param queryString         the raw query, or null
+ * @param requestParameters   query parameters by name
+ * @param userPrincipal       the authenticated user, or null
+ * @param subprotocol         the negotiated subprotocol, or "" for none
+ * @param extensions          the negotiated extensions
+ * @param secure              whether the connection is TLS
+ */
+public record SessionInfo(URI requestUri,
+                          Map<String, String> pathParameters,
+                          String queryString,
+                          Map<String, List<String>> requestParameters,
+                          Principal userPrincipal,
+                          String subprotocol,
+                          List<Extension> extensions,
+                          boolean secure) {
+    public SessionInfo {
+        pathParameters = Map.copyOf(pathParameters);
+        requestParameters = Map.copyOf(requestParameters);
+        subprotocol = subprotocol == null ? "" : subprotocol;
+        extensions = List.copyOf(extensions);
+    }
+}

@@ -1,0 +1,341 @@
+package dev.tether.jakarta;
+
+import dev.tether.engine.SessionHandler;
+import dev.tether.engine.WebSocketConnection;
+import dev.tether.protocol.CloseStatus;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Jakarta {@link Session} over one {@link WebSocketConnection}, and the
+ * {@link SessionHandler} that turns the connection's events into calls on the endpoint and
+ * its message handlers.
+ *
+ * <p>Threading: the endpoint and its handlers are called on the connection's serial
+ * executor, so never two at once and {@code onClose} never before {@code onOpen} returns.
+ * The {@code Session} methods may be called from any thread.
+ */
+public final class TetherSession implements Session, SessionHandler {
+    private static final System.Logger LOG = System.getLogger(TetherSession.class.getName());
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final String id = Long.toString(IDS.incrementAndGet(), 36);
+    private final WebSocketContainer container;
+    private final WebSocketConnection connection;
+    private final Endpoint endpoint;
+    private final EndpointConfig config;
+    private final SessionInfo info;
+    private final Set<Session> group;
+    private final MessageHandlers handlers = new MessageHandlers();
+    private final Map<String, Object> userProperties;
+    private final BasicRemote basic;
+    private final AsyncRemote async;
+    private volatile long maxIdleTimeout;
+
+    /**
+     * @param group the open sessions of the same endpoint, shared by them; this session joins it
+     *              when it opens and leaves when it closes
+     */
+    public TetherSession(WebSocketContainer container, WebSocketConnection connection, Endpoint endpoint,
+                         EndpointConfig config, SessionInfo info, Set<Session> group, ContainerRuntime runtime) {
+        this.container = container;
+        this.connection = connection;
+        this.endpoint = endpoint;
+        this.config = config;
+        this.info = info;
+        this.group = group;
+        this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
+        this.basic = new BasicRemote(connection);
+        this.async = new AsyncRemote(connection, runtime.executor(), runtime.timer(),
+                container.getDefaultAsyncSendTimeout());
+        connection.setMaxTextMessageSize(container.getDefaultMaxTextMessageBufferSize());
+        connection.setMaxBinaryMessageSize(container.getDefaultMaxBinaryMessageBufferSize());
+        setMaxIdleTimeout(container.getDefaultMaxSessionIdleTimeout());
+    }
+
+    /** A new group for the sessions of one endpoint. */
+    public static Set<Session> newGroup() {
+        return ConcurrentHashMap.newKeySet();
+    }
+
+    // ---- SessionHandler: the connection's events, on the serial executor ----
+
+    @Override
+    public void onOpen() {
+        group.add(this);
+        try {
+            endpoint.onOpen(this, config);
+        } catch (Throwable t) {
+            endpointError(t);
+        }
+    }
+
+    @Override
+    public void onText(String text) {
+        MessageHandlers.Registered registered = handlers.get(MessageHandlers.Kind.TEXT);
+        if (registered == null) {
+            noHandler("text");
+            return;
+        }
+        deliver(registered, registered.type() == String.class ? text : new StringReader(text));
+    }
+
+    @Override
+    public void onBinary(ByteBuffer data) {
+        MessageHandlers.Registered registered = handlers.get(MessageHandlers.Kind.BINARY);
+        if (registered == null) {
+            noHandler("binary");
+            return;
+        }
+        Object message;
+        if (registered.type() == ByteBuffer.class) {
+            message = data;
+        } else {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            message = registered.type() == byte[].class ? bytes : new ByteArrayInputStream(bytes);
+        }
+        deliver(registered, message);
+    }
+
+    @Override
+    public void onPong(ByteBuffer data) {
+        MessageHandlers.Registered registered = handlers.get(MessageHandlers.Kind.PONG);
+        if (registered != null) {
+            deliver(registered, new TetherPongMessage(data));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void deliver(MessageHandlers.Registered registered, Object message) {
+        try {
+            if (registered.partial()) {
+                // Messages arrive whole: the whole message is its own last part.
+                ((MessageHandler.Partial) registered.handler()).onMessage(message, true);
+            } else {
+                ((MessageHandler.Whole) registered.handler()).onMessage(message);
+            }
+        } catch (Throwable t) {
+            endpointError(t);
+        }
+    }
+
+    private void noHandler(String kind) {
+        close(new CloseStatus(CloseStatus.UNSUPPORTED_DATA, "no handler for " + kind + " messages"));
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        endpointError(error);
+    }
+
+    @Override
+    public void onClose(CloseStatus status) {
+        group.remove(this);
+        try {
+            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
+        } catch (Throwable t) {
+            endpointError(t);
+        }
+    }
+
+    private void endpointError(Throwable error) {
+        try {
+            endpoint.onError(this, error);
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, "endpoint onError failed for session " + id, t);
+        }
+    }
+
+    // ---- Session ----
+
+    @Override
+    public WebSocketContainer getContainer() {
+        return container;
+    }
+
+    @Override
+    public void addMessageHandler(MessageHandler handler) {
+        if (handler instanceof MessageHandler.Whole<?>) {
+            handlers.add(GenericTypes.typeArgument(handler.getClass(), MessageHandler.Whole.class), handler, false);
+        } else if (handler instanceof MessageHandler.Partial<?>) {
+            handlers.add(GenericTypes.typeArgument(handler.getClass(), MessageHandler.Partial.class), handler, true);
+        } else {
+            throw new IllegalStateException("a message handler must be MessageHandler.Whole or MessageHandler.Partial");
+        }
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Whole<T> handler) {
+        handlers.add(clazz, handler, false);
+    }
+
+    @Override
+    public <T> void addMessageHandler(Class<T> clazz, MessageHandler.Partial<T> handler) {
+        handlers.add(clazz, handler, true);
+    }
+
+    @Override
+    public Set<MessageHandler> getMessageHandlers() {
+        return Collections.unmodifiableSet(handlers.all());
+    }
+
+    @Override
+    public void removeMessageHandler(MessageHandler handler) {
+        handlers.remove(handler);
+    }
+
+    @Override
+    public String getProtocolVersion() {
+        return "13";
+    }
+
+    @Override
+    public String getNegotiatedSubprotocol() {
+        return info.subprotocol();
+    }
+
+    @Override
+    public List<Extension> getNegotiatedExtensions() {
+        return info.extensions();
+    }
+
+    @Override
+    public boolean isSecure() {
+        return info.secure();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    @Override
+    public long getMaxIdleTimeout() {
+        return maxIdleTimeout;
+    }
+
+    @Override
+    public void setMaxIdleTimeout(long milliseconds) {
+        maxIdleTimeout = milliseconds;
+        connection.setIdleTimeout(milliseconds);
+    }
+
+    @Override
+    public void setMaxBinaryMessageBufferSize(int length) {
+        connection.setMaxBinaryMessageSize(length);
+    }
+
+    @Override
+    public int getMaxBinaryMessageBufferSize() {
+        return (int) Math.min(Integer.MAX_VALUE, connection.maxBinaryMessageSize());
+    }
+
+    @Override
+    public void setMaxTextMessageBufferSize(int length) {
+        connection.setMaxTextMessageSize(length);
+    }
+
+    @Override
+    public int getMaxTextMessageBufferSize() {
+        return (int) Math.min(Integer.MAX_VALUE, connection.maxTextMessageSize());
+    }
+
+    @Override
+    public RemoteEndpoint.Async getAsyncRemote() {
+        return async;
+    }
+
+    @Override
+    public RemoteEndpoint.Basic getBasicRemote() {
+        return basic;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public void close() throws IOException {
+        close(new CloseStatus(CloseStatus.NORMAL));
+    }
+
+    @Override
+    public void close(CloseReason closeReason) throws IOException {
+        int code = closeReason.getCloseCode().getCode();
+        String reason = closeReason.getReasonPhrase();
+        close(new CloseStatus(CloseStatus.mayBeSent(code) ? code : CloseStatus.NO_STATUS, reason));
+    }
+
+    private void close(CloseStatus status) {
+        connection.close(status);
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return info.requestUri();
+    }
+
+    @Override
+    public Map<String, List<String>> getRequestParameterMap() {
+        return info.requestParameters();
+    }
+
+    @Override
+    public String getQueryString() {
+        return info.queryString();
+    }
+
+    @Override
+    public Map<String, String> getPathParameters() {
+        return info.pathParameters();
+    }
+
+    @Override
+    public Map<String, Object> getUserProperties() {
+        return userProperties;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return info.userPrincipal();
+    }
+
+    @Override
+    public Set<Session> getOpenSessions() {
+        Set<Session> open = new HashSet<>();
+        for (Session s : group) {
+            if (s.isOpen()) {
+                open.add(s);
+            }
+        }
+        return Collections.unmodifiableSet(open);
+    }
+
+    @Override
+    public String toString() {
+        return "TetherSession[" + id + " " + info.requestUri() + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tether.server;
+
+import dev.tether.jakarta.TetherSession;
+import dev.tether.jakarta.annotated.AnnotatedEndpointModel;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.Set;
+
+/**
+ * One deployed server endpoint: its configuration, its path template, its annotated model
+ * (null for a programmatic {@link Endpoint}), and the open sessions it has.
+ * Immutable apart from the session group, which is thread-safe.
+ */
+record EndpointRegistration(ServerEndpointConfig config, UriTemplate template,
+                            AnnotatedEndpointModel model, Set<Session> sessions) {
+
+    EndpointRegistration(ServerEndpointConfig config, UriTemplate template, AnnotatedEndpointModel model) {
+        this(config, template, model, TetherSession.newGroup());
+    }
+
+    /** A new endpoint for one connection, from the configurator's instance. */
+    Endpoint newEndpoint() throws InstantiationException {
+        Object instance = config.getConfigurator().getEndpointInstance(config.getEndpointClass());
+        if (model != null) {
+            return model.newEndpoint(instance);
+        }
+        return (Endpoint) instance;
+    }
+}

@@ -1,0 +1,276 @@
+package dev.tether.server;
+
+import dev.tether.engine.EngineConfig;
+import dev.tether.handshake.HttpRequestHead;
+import dev.tether.handshake.ServerHandshake;
+import dev.tether.jakarta.ContainerRuntime;
+import dev.tether.transport.grizzly.GrizzlyServer;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tether's standalone WebSocket server: a few lines start it, from a {@code main} or a test.
+ *
+ * <pre>{@code
+ * Server server = Server.builder().port(8080).endpoint(EchoEndpoint.class).build();
+ * server.start();
+ * ...
+ * server.stop();
+ * }</pre>
+ *
+ * <p>{@link #start()} deploys the endpoints (any invalid one fails the start with a
+ * {@link DeploymentException} and nothing is served) and binds the port. {@link #stop()}
+ * closes every open session with 1001, waits up to the close timeout for their closing
+ * handshakes, then releases the port and the threads. Thread-safe.
+ */
+public final class Server implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Server.class.getName());
+
+    private final String host;
+    private final int requestedPort;
+    private final String contextPath;
+    private final List<Object> endpoints;
+    private final SSLContext sslContext;
+    private final Map<String, Page> pages;
+    private final EngineConfig engineConfig;
+    private ContainerRuntime runtime;
+    private TetherServerContainer container;
+    private GrizzlyServer listener;
+
+    private record Page(String contentType, byte[] body) { }
+
+    private Server(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.contextPath = b.contextPath;
+        this.endpoints = List.copyOf(b.endpoints);
+        this.sslContext = b.sslContext;
+        this.pages = Map.copyOf(b.pages);
+        this.engineConfig = b.engineConfig;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Deploys the endpoints and starts listening.
+     *
+     * @throws DeploymentException if an endpoint is invalid; nothing is then served
+     * @throws IOException         if the port cannot be bound
+     */
+    public synchronized void start() throws IOException, DeploymentException {
+        if (listener != null) {
+            throw new IllegalStateException("the server is already started");
+        }
+        ContainerRuntime newRuntime = new ContainerRuntime("tether");
+        try {
+            TetherServerContainer newContainer = new TetherServerContainer(newRuntime, engineConfig);
+            for (Object endpoint : endpoints) {
+                if (endpoint instanceof ServerEndpointConfig config) {
+                    newContainer.addEndpoint(config);
+                } else {
+                    newContainer.addEndpoint((Class<?>) endpoint);
+                }
+            }
+            newContainer.closeDeployment();
+            ServerApp app = new ServerApp(newContainer);
+            GrizzlyServer newListener = new GrizzlyServer(host, requestedPort, sslContext,
+                    transport -> new UpgradeHandler(transport, app));
+            newListener.start();
+            runtime = newRuntime;
+            container = newContainer;
+            listener = newListener;
+        } catch (IOException | DeploymentException | RuntimeException e) {
+            newRuntime.close();
+            throw e;
+        }
+    }
+
+    /** Closes open sessions with 1001 ("going away"), then releases the port and threads. Idempotent. */
+    public synchronized void stop() {
+        if (listener == null) {
+            return;
+        }
+        listener.unbind();
+        List<Session> open = container.openSessions();
+        for (Session session : open) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing " + session.getId() + " failed", e);
+            }
+        }
+        awaitSessionsClosed(engineConfig.closeTimeout().toMillis());
+        container.closeClient();
+        listener.stop();
+        runtime.close();
+        listener = null;
+        container = null;
+        runtime = null;
+    }
+
+    private void awaitSessionsClosed(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!container.openSessions().isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The bound port (useful when built with port 0). */
+    public synchronized int port() {
+        if (listener == null) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return listener.port();
+    }
+
+    /** {@code ws://host:port<contextPath><path>} ({@code wss} with TLS). */
+    public URI uri(String path) {
+        String scheme = sslContext == null ? "ws" : "wss";
+        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return URI.create(scheme + "://" + h + ":" + port() + contextPath + path);
+    }
+
+    /** The server's Jakarta container, once started. */
+    public synchronized ServerContainer container() {
+        return container;
+    }
+
+    /** Routing and pages for the upgrade handler: the context path is applied here. */
+    private final class ServerApp implements UpgradeHandler.ServerApp {
+        private final TetherServerContainer container;
+
+        ServerApp(TetherServerContainer container) {
+            this.container = container;
+        }
+
+        @Override
+        public TetherServerContainer container() {
+            return container;
+        }
+
+        @Override
+        public UriTemplateRouter.Match<EndpointRegistration> route(String path) {
+            String local = withinContext(path);
+            return local == null ? null : container.route(local);
+        }
+
+        @Override
+        public byte[] page(HttpRequestHead head) {
+            if (!"GET".equals(head.method()) || ServerHandshake.isUpgradeRequest(head)) {
+                return null;
+            }
+            String local = withinContext(head.path());
+            Page page = local == null ? null : pages.get(local);
+            return page == null ? null : ServerHandshake.plainResponse(200, page.contentType(), page.body());
+        }
+
+        private String withinContext(String path) {
+            if (contextPath.isEmpty()) {
+                return path;
+            }
+            if (path.equals(contextPath)) {
+                return "/";
+            }
+            return path.startsWith(contextPath + "/") ? path.substring(contextPath.length()) : null;
+        }
+    }
+
+    /** Builds a {@link Server}. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private String contextPath = "";
+        private final List<Object> endpoints = new ArrayList<>();
+        private SSLContext sslContext;
+        private final Map<String, Page> pages = new HashMap<>();
+        private EngineConfig engineConfig = EngineConfig.fromSystemProperties();
+
+        private Builder() {
+        }
+
+        /** The address to listen on; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port; default 8080; 0 picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** A prefix for every endpoint path, such as {@code /app}; default none. */
+        public Builder contextPath(String contextPath) {
+            if (contextPath == null || contextPath.equals("/")) {
+                contextPath = "";
+            }
+            if (!contextPath.isEmpty() && (!contextPath.startsWith("/") || contextPath.endsWith("/"))) {
+                throw new IllegalArgumentException("a context path starts with / and does not end with it: " + contextPath);
+            }
+            this.contextPath = contextPath;
+            return this;
+        }
+
+        /** An annotated {@code @ServerEndpoint} class. */
+        public Builder endpoint(Class<?> annotatedEndpoint) {
+            endpoints.add(annotatedEndpoint);
+            return this;
+        }
+
+        /** A programmatic endpoint (or an annotated one with its own configuration). */
+        public Builder endpoint(ServerEndpointConfig config) {
+            endpoints.add(config);
+            return this;
+        }
+
+        /** Serve {@code wss} with this context; default plain {@code ws}. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /** A fixed response to a plain HTTP GET of exactly {@code path} (within the context path). */
+        public Builder page(String path, String contentType, byte[] body) {
+            pages.put(path, new Page(contentType, body.clone()));
+            return this;
+        }
+
+        /** Limits and timeouts of every connection; default {@link EngineConfig#fromSystemProperties()}. */
+        public Builder engineConfig(EngineConfig engineConfig) {
+            this.engineConfig = engineConfig;
+            return this;
+        }
+
+        public Server build() {
+            return new Server(this);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tether.server;
+
+import dev.tether.handshake.HttpRequestHead;
+import jakarta.websocket.server.HandshakeRequest;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A {@link HandshakeRequest} read from the HTTP head of an upgrade request on the standalone
+ * server, which has no HTTP sessions or authentication. Immutable.
+ */
+final class ServerHandshakeRequest implements HandshakeRequest {
+    private final Map<String, List<String>> headers;
+    private final URI requestUri;
+    private final String query;
+    private final Map<String, List<String>> parameters;
+
+    ServerHandshakeRequest(HttpRequestHead head, boolean secure) {
+        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        head.headerFields().asMap().forEach((name, values) -> h.put(name, List.copyOf(values)));
+        this.headers = Collections.unmodifiableMap(h);
+        this.query = head.query();
+        this.requestUri = requestUri(head, secure);
+        this.parameters = parseQuery(query);
+    }
+
+    /** The URI as the client addressed it: its Host header and request target, unchanged. */
+    private static URI requestUri(HttpRequestHead head, boolean secure) {
+        String host = head.headerFields().first("Host");
+        String target = head.target();
+        String scheme = secure ? "wss" : "ws";
+        return URI.create(host == null || host.isEmpty() ? target : scheme + "://" + host + target);
+    }
+
+    static Map<String, List<String>> parseQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        params.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(params);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> getHeaders() {
+        return headers;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return null;
+    }
+
+    @Override
+    public URI getRequestURI() {
+        return requestUri;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return false;
+    }
+
+    @Override
+    public Object getHttpSession() {
+        return null;
+    }
+
+    @Override
+    public Map<String, List<String>> getParameterMap() {
+        return parameters;
+    }
+
+    @Override
+    public String getQueryString() {
+        return query;
+    }
+}

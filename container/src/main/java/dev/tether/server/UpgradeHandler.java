@@ -1,0 +1,180 @@
+package dev.tether.server;
+
+import dev.tether.engine.WebSocketConnection;
+import dev.tether.handshake.HandshakeException;
+import dev.tether.handshake.HttpHeadParser;
+import dev.tether.handshake.HttpRequestHead;
+import dev.tether.handshake.ServerHandshake;
+import dev.tether.jakarta.Extensions;
+import dev.tether.jakarta.SessionInfo;
+import dev.tether.jakarta.TetherHandshakeResponse;
+import dev.tether.jakarta.TetherSession;
+import dev.tether.transport.Transport;
+import dev.tether.transport.TransportHandler;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first phase of a server connection: reads the HTTP request head (bounded), then on the
+ * container's executor (the configurator is application code) answers it: a page, a
+ * rejection with its status, or 101 and a running WebSocket session.
+ *
+ * <p>Input that arrives after the head and before the session starts is kept and handed to
+ * the session, so nothing the client sent early is lost. A client that does not complete its
+ * request within the handshake timeout is disconnected.
+ */
+final class UpgradeHandler implements TransportHandler {
+    private static final System.Logger LOG = System.getLogger(UpgradeHandler.class.getName());
+    static final long HANDSHAKE_TIMEOUT_MILLIS = Long.getLong("tether.handshakeTimeoutMillis", 30_000);
+    private static final int MAX_EARLY_BYTES = 64 * 1024;
+
+    private final Transport transport;
+    private final ServerApp app;
+    private final HttpHeadParser<HttpRequestHead> parser = HttpHeadParser.forRequests();
+    private final ScheduledFuture<?> timeout;
+    private ByteArrayOutputStream early;
+    private boolean headDone;
+    private WebSocketConnection connection;
+
+    UpgradeHandler(Transport transport, ServerApp app) {
+        this.transport = transport;
+        this.app = app;
+        this.timeout = app.container().runtime().timer()
+                .schedule(transport::abort, HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void onRead(ByteBuffer data) {
+        if (connection != null) {
+            connection.onRead(data);
+            return;
+        }
+        if (headDone) {
+            keepEarly(data);
+            return;
+        }
+        HttpRequestHead head;
+        try {
+            head = parser.parse(data);
+        } catch (HandshakeException e) {
+            reject(e);
+            return;
+        }
+        if (head == null) {
+            return;
+        }
+        headDone = true;
+        timeout.cancel(false);
+        keepEarly(data);
+        app.container().runtime().executor().execute(() -> answer(head));
+    }
+
+    private void keepEarly(ByteBuffer data) {
+        if (!data.hasRemaining()) {
+            return;
+        }
+        if (early == null) {
+            early = new ByteArrayOutputStream();
+        }
+        if (early.size() + data.remaining() > MAX_EARLY_BYTES) {
+            transport.abort();
+            return;
+        }
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        early.write(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        timeout.cancel(false);
+    }
+
+    /** Runs on the executor: decides what the request gets. */
+    private void answer(HttpRequestHead head) {
+        try {
+            byte[] page = app.page(head);
+            if (page != null) {
+                transport.write(new ByteBuffer[] {ByteBuffer.wrap(page)}, failure -> transport.close());
+                return;
+            }
+            upgrade(head);
+        } catch (HandshakeException e) {
+            reject(e);
+        } catch (RuntimeException | InstantiationException e) {
+            LOG.log(System.Logger.Level.WARNING, "handshake failed for " + head.target(), e);
+            reject(new HandshakeException(500, "the endpoint could not be started"));
+        }
+    }
+
+    private void upgrade(HttpRequestHead head) throws InstantiationException {
+        var match = app.route(head.path());
+        if (match == null) {
+            throw new HandshakeException(HandshakeException.NOT_FOUND, "no WebSocket endpoint at " + head.path());
+        }
+        String key = ServerHandshake.validate(head);
+        EndpointRegistration registration = match.value();
+        ServerEndpointConfig config = registration.config();
+        ServerEndpointConfig.Configurator configurator = config.getConfigurator();
+
+        String origin = head.headerFields().first("Origin");
+        if (!configurator.checkOrigin(origin)) {
+            throw new HandshakeException(HandshakeException.FORBIDDEN, "origin not allowed: " + origin);
+        }
+        String subprotocol = configurator.getNegotiatedSubprotocol(
+                config.getSubprotocols(), ServerHandshake.offeredSubprotocols(head));
+        List<Extension> extensions = configurator.getNegotiatedExtensions(
+                config.getExtensions(), Extensions.toJakarta(ServerHandshake.offeredExtensions(head)));
+        ServerHandshakeRequest request = new ServerHandshakeRequest(head, transport.isSecure());
+        TetherHandshakeResponse response = new TetherHandshakeResponse();
+        configurator.modifyHandshake(config, request, response);
+        Endpoint endpoint = registration.newEndpoint();
+
+        boolean hasProtocol = subprotocol != null && !subprotocol.isEmpty();
+        byte[] accept = ServerHandshake.acceptResponse(key, hasProtocol ? subprotocol : null,
+                Extensions.toOffers(extensions), response.getHeaders());
+        SessionInfo info = new SessionInfo(request.getRequestURI(), match.pathParameters(), head.query(),
+                request.getParameterMap(), null, hasProtocol ? subprotocol : "", extensions, transport.isSecure());
+        transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
+        start(info, endpoint, config, registration);
+    }
+
+    private void start(SessionInfo info, Endpoint endpoint, ServerEndpointConfig config,
+                       EndpointRegistration registration) {
+        TetherServerContainer container = app.container();
+        WebSocketConnection ws = new WebSocketConnection(transport, false, 0, container.engineConfig(),
+                container.runtime().executor(), container.runtime().timer());
+        TetherSession session = new TetherSession(container, ws, endpoint, config, info,
+                registration.sessions(), container.runtime());
+        synchronized (this) {
+            ByteBuffer leftover = early == null ? null : ByteBuffer.wrap(early.toByteArray());
+            early = null;
+            connection = ws;
+            ws.start(session, leftover);
+        }
+    }
+
+    private void reject(HandshakeException e) {
+        timeout.cancel(false);
+        byte[] response = ServerHandshake.rejectResponse(e);
+        transport.write(new ByteBuffer[] {ByteBuffer.wrap(response)}, failure -> transport.close());
+    }
+
+    /** What the upgrade handler needs from the server: routing, pages, and the container. */
+    interface ServerApp {
+        TetherServerContainer container();
+
+        /** The endpoint for a request path (with the context path), or null. */
+        UriTemplateRouter.Match<EndpointRegistration> route(String path);
+
+        /** A complete HTTP response if the request is a plain GET for a page, else null. */
+        byte[] page(HttpRequestHead head);
+    }
+}
