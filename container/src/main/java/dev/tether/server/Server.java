@@ -263,9 +263,27 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** Limits and timeouts of every connection; default {@link EngineConfig#fromSystemProperties()}. */
-        public Builder engineConfig(EngineConfig engineConfig) {
-            this.engineConfig = engineConfig;
+        /** Largest text message a session accepts, in UTF-8 bytes (1009 beyond); default 16 MiB. */
+        public Builder maxTextMessageSize(long bytes) {
+            engineConfig = engineConfig.withMaxTextMessageSize(bytes);
+            return this;
+        }
+
+        /** Largest binary message a session accepts (1009 beyond); default 16 MiB. */
+        public Builder maxBinaryMessageSize(long bytes) {
+            engineConfig = engineConfig.withMaxBinaryMessageSize(bytes);
+            return this;
+        }
+
+        /** How long to wait for the peer's close frame before dropping the connection; default 5 s. */
+        public Builder closeTimeout(java.time.Duration timeout) {
+            engineConfig = engineConfig.withCloseTimeout(timeout);
+            return this;
+        }
+
+        /** Bytes that may wait to be written per session before async sends are refused; default 16 MiB. */
+        public Builder maxOutgoingBytes(long bytes) {
+            engineConfig = engineConfig.withMaxOutgoingBytes(bytes);
             return this;
         }
 
