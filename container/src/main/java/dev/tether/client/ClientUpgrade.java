@@ -20,12 +20,20 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #response()} completes on an I/O thread; the caller goes on elsewhere.
  */
 final class ClientUpgrade implements TransportHandler {
-    private static final int MAX_EARLY_BYTES = 64 * 1024;
-
+    private final long maxEarlyBytes;
     private final HttpHeadParser<HttpResponseHead> parser = HttpHeadParser.forResponses();
     private final CompletableFuture<HttpResponseHead> response = new CompletableFuture<>();
     private ByteArrayOutputStream early;
     private WebSocketConnection connection;
+
+    /**
+     * @param maxEarlyBytes how much the server may send between its 101 and the start of the
+     *                      session (its {@code onOpen} may send at once); beyond it the
+     *                      connection fails
+     */
+    ClientUpgrade(long maxEarlyBytes) {
+        this.maxEarlyBytes = maxEarlyBytes;
+    }
 
     CompletableFuture<HttpResponseHead> response() {
         return response;
@@ -59,8 +67,8 @@ final class ClientUpgrade implements TransportHandler {
         if (early == null) {
             early = new ByteArrayOutputStream();
         }
-        if (early.size() + data.remaining() > MAX_EARLY_BYTES) {
-            throw new IllegalStateException("too many bytes before the session started");
+        if (early.size() + (long) data.remaining() > maxEarlyBytes) {
+            throw new IllegalStateException("the server sent over " + maxEarlyBytes + " bytes before the session started");
         }
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);

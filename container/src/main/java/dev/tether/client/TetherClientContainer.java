@@ -3,6 +3,7 @@ package dev.tether.client;
 import dev.tether.engine.EngineConfig;
 import dev.tether.engine.WebSocketConnection;
 import dev.tether.handshake.ClientHandshake;
+import dev.tether.handshake.ExtensionOffer;
 import dev.tether.handshake.HandshakeException;
 import dev.tether.handshake.HttpResponseHead;
 import dev.tether.jakarta.BaseContainer;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +50,8 @@ import java.util.concurrent.TimeoutException;
 public final class TetherClientContainer extends BaseContainer implements AutoCloseable {
     static final long CONNECT_TIMEOUT_MILLIS = Long.getLong("tether.connectTimeoutMillis", 30_000);
     private static final SecureRandom KEYS = new SecureRandom();
+    private static final String SUBPROTOCOL_HEADER = "Sec-WebSocket-Protocol";
+    private static final String EXTENSIONS_HEADER = "Sec-WebSocket-Extensions";
 
     private final ContainerRuntime runtime;
     private final boolean ownsRuntime;
@@ -121,12 +125,11 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
         int port = uri.getPort() != -1 ? uri.getPort() : secure ? 443 : 80;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS);
 
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        config.getConfigurator().beforeRequest(headers);
-        ClientHandshake handshake = new ClientHandshake(uri, WebSocketKeys.newKey(KEYS),
-                config.getPreferredSubprotocols(), Extensions.toOffers(config.getExtensions()), headers);
+        ClientHandshake handshake = handshake(config, uri);
 
-        ClientUpgrade upgrade = new ClientUpgrade();
+        EngineConfig limits = engineConfig();
+        ClientUpgrade upgrade = new ClientUpgrade(limits.maxInboundBacklog()
+                + Math.max(limits.maxTextMessageSize(), limits.maxBinaryMessageSize()));
         Transport transport = await(connector().connect(host, port, secure ? sslContext(config) : null, upgrade),
                 deadline, uri);
         try {
@@ -146,6 +149,29 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
             transport.abort();
             throw e;
         }
+    }
+
+    /**
+     * The request, after the configurator's {@code beforeRequest} has seen (and perhaps
+     * changed) its headers; subprotocols and extensions are read back from them.
+     */
+    private static ClientHandshake handshake(ClientEndpointConfig config, URI uri) {
+        String key = WebSocketKeys.newKey(KEYS);
+        ClientHandshake draft = new ClientHandshake(uri, key, config.getPreferredSubprotocols(),
+                Extensions.toOffers(config.getExtensions()), Map.of());
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        draft.requestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+        config.getConfigurator().beforeRequest(headers);
+        List<String> subprotocols = new ArrayList<>();
+        for (String value : headers.getOrDefault(SUBPROTOCOL_HEADER, List.of())) {
+            for (String protocol : value.split(",")) {
+                if (!protocol.isBlank()) {
+                    subprotocols.add(protocol.trim());
+                }
+            }
+        }
+        List<ExtensionOffer> extensions = ExtensionOffer.parseAll(headers.getOrDefault(EXTENSIONS_HEADER, List.of()));
+        return new ClientHandshake(uri, key, subprotocols, extensions, headers);
     }
 
     private Session start(Endpoint endpoint, ClientEndpointConfig config, URI uri, Transport transport,

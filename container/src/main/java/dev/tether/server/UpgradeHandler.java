@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * container's executor (the configurator is application code) answers it: a page, a
  * rejection with its status, or 101 and a running WebSocket session.
  *
- * <p>Input that arrives after the head and before the session starts is kept and handed to
- * the session, so nothing the client sent early is lost. A client that does not complete its
+ * <p>Input that arrives after the head and before the 101 (which a client should not send)
+ * is kept, up to a limit, and handed to the session. A client that does not complete its
  * request within the handshake timeout is disconnected.
  */
 final class UpgradeHandler implements TransportHandler {
@@ -41,6 +41,8 @@ final class UpgradeHandler implements TransportHandler {
     private final ScheduledFuture<?> timeout;
     private ByteArrayOutputStream early;
     private boolean headDone;
+    /** The request was refused: whatever else arrives is dropped. */
+    private boolean rejected;
     private WebSocketConnection connection;
 
     UpgradeHandler(Transport transport, ServerApp app) {
@@ -64,6 +66,8 @@ final class UpgradeHandler implements TransportHandler {
         try {
             head = parser.parse(data);
         } catch (HandshakeException e) {
+            headDone = true;
+            rejected = true;
             reject(e);
             return;
         }
@@ -77,13 +81,15 @@ final class UpgradeHandler implements TransportHandler {
     }
 
     private void keepEarly(ByteBuffer data) {
-        if (!data.hasRemaining()) {
+        if (rejected || !data.hasRemaining()) {
+            data.position(data.limit());
             return;
         }
         if (early == null) {
             early = new ByteArrayOutputStream();
         }
         if (early.size() + data.remaining() > MAX_EARLY_BYTES) {
+            rejected = true;
             transport.abort();
             return;
         }
@@ -142,11 +148,14 @@ final class UpgradeHandler implements TransportHandler {
                 Extensions.toOffers(extensions), response.getHeaders());
         SessionInfo info = new SessionInfo(request.getRequestURI(), match.pathParameters(), head.query(),
                 request.getParameterMap(), null, hasProtocol ? subprotocol : "", extensions, transport.isSecure());
-        transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
-        start(info, endpoint, config, registration);
+        start(accept, info, endpoint, config, registration);
     }
 
-    private void start(SessionInfo info, Endpoint endpoint, ServerEndpointConfig config,
+    /**
+     * Writes the 101 and starts the session under this handler's lock, so that input arriving
+     * once the client has seen the 101 waits here and then goes to the session, in order.
+     */
+    private void start(byte[] accept, SessionInfo info, Endpoint endpoint, ServerEndpointConfig config,
                        EndpointRegistration registration) {
         TetherServerContainer container = app.container();
         WebSocketConnection ws = new WebSocketConnection(transport, false, 0, container.engineConfig(),
@@ -154,6 +163,7 @@ final class UpgradeHandler implements TransportHandler {
         TetherSession session = new TetherSession(container, ws, endpoint, config, info,
                 registration.sessions(), container.runtime());
         synchronized (this) {
+            transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
             ByteBuffer leftover = early == null ? null : ByteBuffer.wrap(early.toByteArray());
             early = null;
             connection = ws;

@@ -65,6 +65,21 @@ class EchoIntegrationTest {
         endpoint.awaitClose();
     }
 
+    /** A client may send at once after the 101; those bytes must reach the session (a race once lost them). */
+    @Test
+    void largeMessageSentRightAfterConnectIsNotLost() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            RecordingClient endpoint = new RecordingClient();
+            Session session = client.connectToServer(endpoint, server.uri("/echo"));
+            byte[] data = new byte[65536 + i];
+            new Random(i).nextBytes(data);
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(data));
+            assertEquals(ByteBuffer.wrap(data), endpoint.next(), "connection " + i);
+            session.close();
+            endpoint.awaitClose();
+        }
+    }
+
     @Test
     void fragmentedMessageArrivesWhole() throws Exception {
         RecordingClient endpoint = new RecordingClient();

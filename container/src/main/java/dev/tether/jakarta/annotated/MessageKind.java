@@ -1,0 +1,83 @@
+package dev.tether.jakarta.annotated;
+
+import jakarta.websocket.PongMessage;
+
+import java.nio.ByteBuffer;
+
+/**
+ * How an {@code @OnMessage} method takes its message: the native format, whether it takes the
+ * message whole or in parts, and the type its {@code MessageHandler} is registered for on the
+ * {@code Session}.
+ *
+ * <p>Later kinds slot in here without touching the rest: a {@code Reader} or {@code InputStream}
+ * kind registers for that type, a decoded kind registers for the parameter's own type and lets
+ * the session's decoders do the work.
+ */
+enum MessageKind {
+    /** {@code String}, whole. */
+    TEXT(MessageType.TEXT, String.class, false),
+    /** {@code String, boolean last}. */
+    TEXT_PARTIAL(MessageType.TEXT, String.class, true),
+    /** A Java primitive or box, parsed from the whole text message. */
+    TEXT_CONVERTED(MessageType.TEXT, String.class, false),
+    /** {@code ByteBuffer}, whole. */
+    BINARY_BUFFER(MessageType.BINARY, ByteBuffer.class, false),
+    /** {@code ByteBuffer, boolean last}. */
+    BINARY_BUFFER_PARTIAL(MessageType.BINARY, ByteBuffer.class, true),
+    /** {@code byte[]}, whole. */
+    BINARY_ARRAY(MessageType.BINARY, byte[].class, false),
+    /** {@code byte[], boolean last}. */
+    BINARY_ARRAY_PARTIAL(MessageType.BINARY, byte[].class, true),
+    /** {@code PongMessage}. */
+    PONG(MessageType.PONG, PongMessage.class, false);
+
+    private final MessageType type;
+    private final Class<?> handlerType;
+    private final boolean partial;
+
+    MessageKind(MessageType type, Class<?> handlerType, boolean partial) {
+        this.type = type;
+        this.handlerType = handlerType;
+        this.partial = partial;
+    }
+
+    MessageType type() {
+        return type;
+    }
+
+    /** The class given to {@code Session.addMessageHandler(Class, ...)}. */
+    Class<?> handlerType() {
+        return handlerType;
+    }
+
+    /** Whether the handler is a {@code MessageHandler.Partial} (else {@code Whole}). */
+    boolean partial() {
+        return partial;
+    }
+
+    /**
+     * The kind for a message parameter of {@code type}, with or without a {@code boolean last}
+     * parameter beside it; {@code null} if that combination is not (yet) supported.
+     */
+    static MessageKind of(Class<?> type, boolean withLast) {
+        if (type == String.class) {
+            return withLast ? TEXT_PARTIAL : TEXT;
+        }
+        if (type == ByteBuffer.class) {
+            return withLast ? BINARY_BUFFER_PARTIAL : BINARY_BUFFER;
+        }
+        if (type == byte[].class) {
+            return withLast ? BINARY_ARRAY_PARTIAL : BINARY_ARRAY;
+        }
+        if (withLast) {
+            return null;
+        }
+        if (type == PongMessage.class) {
+            return PONG;
+        }
+        if (StringConversions.isPrimitiveOrBox(type)) {
+            return TEXT_CONVERTED;
+        }
+        return null;
+    }
+}
