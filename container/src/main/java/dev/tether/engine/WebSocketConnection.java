@@ -364,6 +364,9 @@ public final class WebSocketConnection implements TransportHandler {
     }
 
     private void closeTimedOut() {
+        if (closeReported.get()) {
+            return;
+        }
         LOG.log(System.Logger.Level.DEBUG, "close handshake timed out");
         transport.abort();
         reportClose(new CloseStatus(CloseStatus.ABNORMAL, "the peer did not answer the close frame in time"));
