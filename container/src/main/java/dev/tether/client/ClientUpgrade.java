@@ -5,9 +5,9 @@ import dev.tether.engine.WebSocketConnection;
 import dev.tether.handshake.HandshakeException;
 import dev.tether.handshake.HttpHeadParser;
 import dev.tether.handshake.HttpResponseHead;
+import dev.tether.transport.HeldInput;
 import dev.tether.transport.TransportHandler;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #response()} completes on an I/O thread; the caller goes on elsewhere.
  */
 final class ClientUpgrade implements TransportHandler {
-    private final long maxEarlyBytes;
+    private final HeldInput early;
+    private IOException overflow;
     private final HttpHeadParser<HttpResponseHead> parser = HttpHeadParser.forResponses();
     private final CompletableFuture<HttpResponseHead> response = new CompletableFuture<>();
-    private ByteArrayOutputStream early;
     private WebSocketConnection connection;
 
     /**
@@ -32,7 +32,7 @@ final class ClientUpgrade implements TransportHandler {
      *                      connection fails
      */
     ClientUpgrade(long maxEarlyBytes) {
-        this.maxEarlyBytes = maxEarlyBytes;
+        this.early = new HeldInput(maxEarlyBytes);
     }
 
     CompletableFuture<HttpResponseHead> response() {
@@ -61,26 +61,20 @@ final class ClientUpgrade implements TransportHandler {
     }
 
     private void keepEarly(ByteBuffer data) {
-        if (!data.hasRemaining()) {
-            return;
+        if (overflow == null && !early.keep(data)) {
+            overflow = new IOException("the server sent too much before the session started");
+            // Thrown to the transport, which then closes the connection.
+            throw new IllegalStateException(overflow.getMessage());
         }
-        if (early == null) {
-            early = new ByteArrayOutputStream();
-        }
-        if (early.size() + (long) data.remaining() > maxEarlyBytes) {
-            throw new IllegalStateException("the server sent over " + maxEarlyBytes + " bytes before the session started");
-        }
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        early.write(bytes, 0, bytes.length);
     }
 
     /** Starts the session: it gets the input kept so far, then the transport's. */
     synchronized void handOff(WebSocketConnection ws, SessionHandler session) {
-        ByteBuffer leftover = early == null ? null : ByteBuffer.wrap(early.toByteArray());
-        early = null;
         connection = ws;
-        ws.start(session, leftover);
+        ws.start(session, early.take());
+        if (overflow != null) {
+            ws.onClosed(overflow);
+        }
     }
 
     @Override

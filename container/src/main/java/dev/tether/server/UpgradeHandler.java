@@ -9,13 +9,13 @@ import dev.tether.jakarta.Extensions;
 import dev.tether.jakarta.SessionInfo;
 import dev.tether.jakarta.TetherHandshakeResponse;
 import dev.tether.jakarta.TetherSession;
+import dev.tether.transport.HeldInput;
 import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -39,7 +39,7 @@ final class UpgradeHandler implements TransportHandler {
     private final ServerApp app;
     private final HttpHeadParser<HttpRequestHead> parser = HttpHeadParser.forRequests();
     private final ScheduledFuture<?> timeout;
-    private ByteArrayOutputStream early;
+    private final HeldInput early = new HeldInput(MAX_EARLY_BYTES);
     private boolean headDone;
     /** The request was refused: whatever else arrives is dropped. */
     private boolean rejected;
@@ -81,21 +81,12 @@ final class UpgradeHandler implements TransportHandler {
     }
 
     private void keepEarly(ByteBuffer data) {
-        if (rejected || !data.hasRemaining()) {
+        if (rejected) {
             data.position(data.limit());
-            return;
-        }
-        if (early == null) {
-            early = new ByteArrayOutputStream();
-        }
-        if (early.size() + data.remaining() > MAX_EARLY_BYTES) {
+        } else if (!early.keep(data)) {
             rejected = true;
             transport.abort();
-            return;
         }
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        early.write(bytes, 0, bytes.length);
     }
 
     @Override
@@ -164,10 +155,8 @@ final class UpgradeHandler implements TransportHandler {
                 registration.sessions(), container.runtime());
         synchronized (this) {
             transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
-            ByteBuffer leftover = early == null ? null : ByteBuffer.wrap(early.toByteArray());
-            early = null;
             connection = ws;
-            ws.start(session, leftover);
+            ws.start(session, early.take());
         }
     }
 
