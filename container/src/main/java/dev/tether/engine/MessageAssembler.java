@@ -6,7 +6,6 @@ import dev.tether.protocol.Utf8Validator;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Joins the frames of one incoming data message into a whole message: enforces the size
@@ -17,6 +16,9 @@ import java.util.Arrays;
  * <p>Not thread-safe: it lives on its connection's read path.
  */
 final class MessageAssembler {
+    private static final int FIRST_CHUNK = 64 * 1024;
+    private static final byte[] EMPTY = new byte[0];
+
     private final Utf8Validator utf8 = new Utf8Validator();
     private volatile long maxTextSize;
     private volatile long maxBinarySize;
@@ -24,6 +26,8 @@ final class MessageAssembler {
     private int messageType = -1;
     private byte[] buffer;
     private int size;
+    /** The message's size if the current frame is its last: the most worth allocating now. */
+    private int expectedSize;
 
     MessageAssembler(long maxTextSize, long maxBinarySize) {
         this.maxTextSize = maxTextSize;
@@ -46,7 +50,11 @@ final class MessageAssembler {
         return maxBinarySize;
     }
 
-    /** A data frame of {@code length} bytes begins; the first frame of a message names its type. */
+    /**
+     * A data frame of {@code length} bytes begins; the first frame of a message names its type.
+     * The limit is checked against the announced length, but memory is only taken as bytes
+     * arrive, so a header alone costs nothing.
+     */
     void frameStart(int opcode, long length) {
         if (opcode != OpCode.CONTINUATION) {
             messageType = opcode;
@@ -54,7 +62,10 @@ final class MessageAssembler {
             utf8.reset();
         }
         checkMessageSize(length);
-        ensureCapacity(size + (int) length);
+        expectedSize = size + (int) length;
+        if (buffer == null && length == 0) {
+            buffer = EMPTY;
+        }
     }
 
     void payload(ByteBuffer chunk) {
@@ -62,6 +73,7 @@ final class MessageAssembler {
             utf8.validate(chunk);
         }
         int n = chunk.remaining();
+        ensureCapacity(size + n);
         chunk.get(buffer, size, n);
         size += n;
     }
@@ -100,14 +112,21 @@ final class MessageAssembler {
         }
     }
 
+    /**
+     * Grows the buffer to hold {@code needed} bytes: by doubling from {@link #FIRST_CHUNK}, never
+     * past what the current frame announced (nor the limit), so a message of one small frame
+     * gets an exact buffer and a large one is not paid for before it arrives.
+     */
     private void ensureCapacity(int needed) {
-        // Nothing is kept between messages, so an idle connection holds no message buffer.
-        if (buffer == null) {
-            buffer = new byte[needed];
-        } else if (buffer.length < needed) {
-            long max = messageType == OpCode.TEXT ? maxTextSize : maxBinarySize;
-            long grown = Math.min(buffer.length * 2L, Math.min(max, Integer.MAX_VALUE - 8));
-            buffer = Arrays.copyOf(buffer, (int) Math.max(needed, grown));
+        int capacity = buffer == null ? 0 : buffer.length;
+        if (capacity >= needed) {
+            return;
         }
+        long grown = Math.max(needed, Math.min(Math.max(capacity * 2L, FIRST_CHUNK), expectedSize));
+        byte[] larger = new byte[(int) grown];
+        if (size > 0) {
+            System.arraycopy(buffer, 0, larger, 0, size);
+        }
+        buffer = larger;
     }
 }

@@ -86,14 +86,17 @@ public final class WebSocketConnection implements TransportHandler {
     /**
      * Starts the connection: the handler's {@code onOpen} is queued first, then
      * {@code leftover} (bytes that arrived with the handshake) is read, then the transport's input.
+     * The caller keeps the transport's input from arriving meanwhile (the handshake handlers
+     * hold their lock), since the leftover is parsed on the caller's thread.
      */
     public void start(SessionHandler handler, ByteBuffer leftover) {
         this.handler = handler;
         events.execute(handler::onOpen);
-        transport.setHandler(this);
+        // The leftover is read before the transport may call in, so the two never overlap.
         if (leftover != null && leftover.hasRemaining()) {
             onRead(leftover);
         }
+        transport.setHandler(this);
     }
 
     /** The serial executor the handler's callbacks run on; the layer above may queue its own tasks there. */
@@ -229,19 +232,25 @@ public final class WebSocketConnection implements TransportHandler {
         }
     }
 
+    /**
+     * The answer is queued, then the close reported, then the answer written: the handler cannot
+     * send a close of its own first, and writing may close the transport at once, whose
+     * {@code onClosed} would otherwise report 1006 first.
+     */
     private void closeFrameReceived(CloseStatus received) {
         inputDone = true;
         switch (state.closeReceived()) {
             case OPEN -> {
                 // The peer starts the closing handshake: answer with its code, then end.
                 CloseStatus answer = new CloseStatus(received.code());
-                sendCloseFrame(answer, false);
+                queueCloseFrame(answer, false, false);
                 reportClose(received);
+                outbox.flush();
             }
             case CLOSE_SENT -> {
                 cancelCloseTimer();
-                afterHandshake();
                 reportClose(sentClose);
+                afterHandshake();
             }
             default -> { }
         }
@@ -331,10 +340,13 @@ public final class WebSocketConnection implements TransportHandler {
     /**
      * Starts the closing handshake with {@code status}; the handler's {@code onClose} follows when
      * the peer answers, or with 1006 after the close timeout. Does nothing if a close was sent.
+     *
+     * @throws IllegalStateException if the code may not be sent ({@link CloseStatus#mayBeSent});
+     *                               the connection is then unchanged
      */
     public void close(CloseStatus status) {
-        if (sendCloseFrame(status, false)) {
-            closeTimer = schedule(this::closeTimedOut, config.closeTimeout().toNanos());
+        if (queueCloseFrame(status, false, true)) {
+            outbox.flush();
         }
     }
 
@@ -343,7 +355,14 @@ public final class WebSocketConnection implements TransportHandler {
         transport.abort();
     }
 
-    private boolean sendCloseFrame(CloseStatus status, boolean dropData) {
+    /**
+     * Queues our close frame unless one was sent; the caller flushes. With {@code awaitAnswer}
+     * (we start the handshake) the close timer starts before the frame can go out, so that an
+     * answer, however quick, finds the timer to cancel.
+     */
+    private boolean queueCloseFrame(CloseStatus status, boolean dropData, boolean awaitAnswer) {
+        // Encoded first: a code that may not be sent fails here, before the state changes.
+        ByteBuffer payload = status.encode();
         boolean handshakeComplete;
         synchronized (sendLock) {
             if (!state.closeSent()) {
@@ -351,7 +370,10 @@ public final class WebSocketConnection implements TransportHandler {
             }
             sentClose = status;
             handshakeComplete = !state.isOpen() && inputDone;
-            outbox.enqueueClose(encodeWhole(OpCode.CLOSE, status.encode()), dropData, failure -> {
+            if (awaitAnswer && !handshakeComplete) {
+                closeTimer = schedule(this::closeTimedOut, config.closeTimeout().toNanos());
+            }
+            outbox.enqueueClose(encodeWhole(OpCode.CLOSE, payload), dropData, failure -> {
                 if (failure != null) {
                     transport.abort();
                 } else if (handshakeComplete && !dropData) {
@@ -359,7 +381,6 @@ public final class WebSocketConnection implements TransportHandler {
                 }
             });
         }
-        outbox.flush();
         return true;
     }
 
@@ -368,8 +389,9 @@ public final class WebSocketConnection implements TransportHandler {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "close handshake timed out");
-        transport.abort();
+        // Reported before the abort, whose onClosed would otherwise report first with its own reason.
         reportClose(new CloseStatus(CloseStatus.ABNORMAL, "the peer did not answer the close frame in time"));
+        transport.abort();
     }
 
     /**
@@ -382,19 +404,24 @@ public final class WebSocketConnection implements TransportHandler {
         int code = failure.closeCode();
         String reason = failure.getMessage() == null ? "" : failure.getMessage();
         CloseStatus status = new CloseStatus(code, reason);
-        events.execute(() -> handler.onError(failure));
+        boolean closeWasSent;
         synchronized (sendLock) {
-            if (state.closeSent()) {
+            closeWasSent = !state.closeSent();
+            if (!closeWasSent) {
                 sentClose = status;
                 outbox.enqueueClose(encodeWhole(OpCode.CLOSE, status.encode()), true, written -> transport.close());
                 closeTimer = schedule(transport::abort, config.closeTimeout().toNanos());
-            } else {
-                transport.close();
             }
         }
-        outbox.flush();
         state.terminate();
+        // The handler hears only now, when a close it sends changes nothing, and before the
+        // transport closes, whose onClosed would otherwise report 1006 first.
+        events.execute(() -> handler.onError(failure));
         reportClose(status);
+        if (closeWasSent) {
+            transport.close();
+        }
+        outbox.flush();
     }
 
     private void reportClose(CloseStatus status) {

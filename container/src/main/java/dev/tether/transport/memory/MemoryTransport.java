@@ -39,9 +39,11 @@ public final class MemoryTransport implements Transport {
         return new MemoryTransport[] {a, b};
     }
 
+    /** Bytes that arrived before any handler was set wait for it, as in a socket's buffer. */
     @Override
     public void setHandler(TransportHandler handler) {
         this.handler = handler;
+        io.execute(this::deliverHeld);
     }
 
     @Override
@@ -72,7 +74,8 @@ public final class MemoryTransport implements Transport {
             if (closed) {
                 return;
             }
-            if (paused) {
+            // Held bytes go first, so new bytes queue behind them.
+            if (paused || handler == null || !heldWhilePaused.isEmpty()) {
                 heldWhilePaused.add(data);
                 return;
             }
@@ -121,14 +124,26 @@ public final class MemoryTransport implements Transport {
     @Override
     public void resumeReading() {
         io.execute(() -> {
-            java.util.List<ByteBuffer> held;
             synchronized (lock) {
                 paused = false;
-                held = new java.util.ArrayList<>(heldWhilePaused);
-                heldWhilePaused.clear();
             }
-            held.forEach(handler::onRead);
+            deliverHeld();
         });
+    }
+
+    /** On the I/O executor: hands held bytes to the handler, unless reading is paused or there is none. */
+    private void deliverHeld() {
+        java.util.List<ByteBuffer> held;
+        TransportHandler h;
+        synchronized (lock) {
+            h = handler;
+            if (closed || paused || h == null) {
+                return;
+            }
+            held = new java.util.ArrayList<>(heldWhilePaused);
+            heldWhilePaused.clear();
+        }
+        held.forEach(h::onRead);
     }
 
     @Override
