@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param closeTimeout         how long to wait for the peer's close frame (or, for a client,
  *                             the server's TCP close) before dropping the connection
  * @param maxOutgoingBytes     bytes that may wait to be written before an asynchronous send is
- *                             refused; one message larger than this is still accepted into an
- *                             empty queue
+ *                             refused and a blocking send waits; below it any one message is
+ *                             accepted, so the queue passes the limit by one message at most
  * @param maxInboundBacklog    bytes of received messages that may wait for the endpoint before
  *                             the connection stops reading from the network
  */

@@ -78,6 +78,11 @@ final class MessageAssembler {
         size += n;
     }
 
+    /** Bytes of the current message so far. */
+    int size() {
+        return size;
+    }
+
     boolean isText() {
         return messageType == OpCode.TEXT;
     }

@@ -40,7 +40,7 @@ final class Outbox {
 
     /**
      * Queues a data frame. Fails the callback (and returns false) if the queue is closed or
-     * holds more than the limit already.
+     * has reached its limit.
      */
     boolean enqueueData(ByteBuffer[] buffers, SendCallback callback) {
         long bytes = remaining(buffers);
@@ -87,6 +87,7 @@ final class Outbox {
                 return;
             }
             closed = true;
+            notifyAll();
             if (dropData) {
                 dropped = new ArrayList<>(data);
                 data.clear();
@@ -107,6 +108,7 @@ final class Outbox {
                 return;
             }
             failure = cause;
+            notifyAll();
             failed = new ArrayList<>(control);
             failed.addAll(data);
             control.clear();
@@ -114,6 +116,24 @@ final class Outbox {
             queuedBytes = 0;
         }
         failed.forEach(p -> p.callback.onSendComplete(cause));
+    }
+
+    /**
+     * Waits while more than the limit waits to be written, so that a blocking sender is held
+     * back instead of refused. Returns at once when the queue has room or is closed or failed.
+     *
+     * @return false if {@code timeoutNanos} passed first
+     */
+    synchronized boolean awaitRoom(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (isFull() && !closed && failure == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     synchronized long queuedBytes() {
@@ -124,10 +144,18 @@ final class Outbox {
         if (closed || failure != null) {
             return closedError();
         }
-        if (queuedBytes > 0 && queuedBytes + bytes > maxQueuedBytes) {
+        if (isFull()) {
             return new IOException("send queue full: " + queuedBytes + " bytes waiting, limit " + maxQueuedBytes);
         }
         return null;
+    }
+
+    /**
+     * Whether the queue has reached its limit. Below it any one message is accepted, however
+     * large, so the queue may pass the limit by at most one message.
+     */
+    private boolean isFull() {
+        return queuedBytes > 0 && queuedBytes >= maxQueuedBytes;
     }
 
     private IOException closedError() {
@@ -174,6 +202,7 @@ final class Outbox {
             for (Pending p : batch) {
                 queuedBytes -= p.bytes;
             }
+            notifyAll();
         }
         for (Pending p : batch) {
             p.callback.onSendComplete(error);

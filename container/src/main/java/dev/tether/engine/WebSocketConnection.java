@@ -177,12 +177,13 @@ public final class WebSocketConnection implements TransportHandler {
             if (!fin) {
                 return;
             }
+            long bytes = assembler.size();
             if (assembler.isText()) {
                 String text = assembler.finishText();
-                deliver(text.length(), () -> handler.onText(text));
+                deliver(bytes, () -> handler.onText(text));
             } else {
                 ByteBuffer message = assembler.finishBinary();
-                deliver(message.remaining(), () -> handler.onBinary(message));
+                deliver(bytes, () -> handler.onBinary(message));
             }
         }
 
@@ -281,6 +282,16 @@ public final class WebSocketConnection implements TransportHandler {
      */
     public void sendBinary(ByteBuffer data, boolean last, SendCallback callback) {
         sendData(OpCode.BINARY, data, last, callback);
+    }
+
+    /**
+     * Blocks while the outgoing queue is over its limit ({@link EngineConfig#maxOutgoingBytes()}),
+     * for a sender that would rather wait than be refused. Never call it on an I/O thread.
+     *
+     * @return false if the timeout passed first
+     */
+    public boolean awaitRoomToSend(long timeout, TimeUnit unit) throws InterruptedException {
+        return outbox.awaitRoom(unit.toNanos(timeout));
     }
 
     public void sendPing(ByteBuffer payload, SendCallback callback) {

@@ -24,24 +24,28 @@ final class BasicRemote extends Remote implements RemoteEndpoint.Basic {
     @Override
     public void sendText(String text) throws IOException {
         requireNonNull(text);
+        awaitRoom();
         await(send(cb -> connection.sendText(text, true, cb)));
     }
 
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
         requireNonNull(data);
+        awaitRoom();
         await(send(cb -> connection.sendBinary(data, true, cb)));
     }
 
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
         requireNonNull(partialMessage);
+        awaitRoom();
         await(send(cb -> connection.sendText(partialMessage, isLast, cb)));
     }
 
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
         requireNonNull(partialByte);
+        awaitRoom();
         await(send(cb -> connection.sendBinary(partialByte, isLast, cb)));
     }
 
@@ -57,6 +61,7 @@ final class BasicRemote extends Remote implements RemoteEndpoint.Basic {
 
     @Override
     public void sendObject(Object data) throws IOException, EncodeException {
+        awaitRoom();
         java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
         sendObjectAs(data, failure -> {
             if (failure == null) {

@@ -54,6 +54,19 @@ abstract class Remote implements RemoteEndpoint {
         await(send(cb -> connection.sendPong(copyOf(applicationData), cb)));
     }
 
+    /**
+     * For blocking sends: waits, as long as it takes, while the session's outgoing queue is
+     * over its limit, so that a blocking sender is slowed down rather than refused.
+     */
+    void awaitRoom() throws IOException {
+        try {
+            connection.awaitRoomToSend(Long.MAX_VALUE, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to send", e);
+        }
+    }
+
     /** Starts a send and returns a future completed by its callback. */
     static CompletableFuture<Void> send(java.util.function.Consumer<SendCallback> sender) {
         CompletableFuture<Void> future = new CompletableFuture<>();
