@@ -44,6 +44,9 @@ final class UpgradeHandler implements TransportHandler {
     /** The request was refused: whatever else arrives is dropped. */
     private boolean rejected;
     private WebSocketConnection connection;
+    /** The transport ended before the session started; the session then ends at once. */
+    private boolean transportClosed;
+    private Throwable closeCause;
 
     UpgradeHandler(Transport transport, ServerApp app) {
         this.transport = transport;
@@ -92,6 +95,16 @@ final class UpgradeHandler implements TransportHandler {
     @Override
     public void onClosed(Throwable cause) {
         timeout.cancel(false);
+        WebSocketConnection started;
+        synchronized (this) {
+            transportClosed = true;
+            closeCause = cause;
+            started = connection;
+        }
+        if (started != null) {
+            // The end reached this handler just before the session took the transport over.
+            started.onClosed(cause);
+        }
     }
 
     /** Runs on the executor: decides what the request gets. */
@@ -157,6 +170,10 @@ final class UpgradeHandler implements TransportHandler {
             transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
             connection = ws;
             ws.start(session, early.take());
+            if (transportClosed) {
+                // The client left while the handshake was being answered: end the session (1006).
+                ws.onClosed(closeCause);
+            }
         }
     }
 
