@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 final class ClientUpgrade implements TransportHandler {
     private final HeldInput early;
     private IOException overflow;
+    private boolean transportClosed;
+    private Throwable closeCause;
     private final HttpHeadParser<HttpResponseHead> parser = HttpHeadParser.forResponses();
     private final CompletableFuture<HttpResponseHead> response = new CompletableFuture<>();
     private WebSocketConnection connection;
@@ -74,11 +76,24 @@ final class ClientUpgrade implements TransportHandler {
         ws.start(session, early.take());
         if (overflow != null) {
             ws.onClosed(overflow);
+        } else if (transportClosed) {
+            // The server left before the session started: it ends at once (1006).
+            ws.onClosed(closeCause);
         }
     }
 
     @Override
     public void onClosed(Throwable cause) {
         response.completeExceptionally(new IOException("the connection closed during the handshake", cause));
+        WebSocketConnection started;
+        synchronized (this) {
+            transportClosed = true;
+            closeCause = cause;
+            started = connection;
+        }
+        if (started != null) {
+            // The end reached this handler just before the session took the transport over.
+            started.onClosed(cause);
+        }
     }
 }
