@@ -37,34 +37,11 @@ class TyrusClientInteropTest {
     static Server server;
     ClientManager tyrus;
 
-    /**
-     * Records how each session ends; on the text {@code "close-me"} the server starts the closing
-     * handshake itself with 4001.
-     */
-    @ServerEndpoint("/closeprobe")
-    public static class CloseProbe {
-        static final BlockingQueue<CloseReason> CLOSES = new LinkedBlockingQueue<>();
-
-        @OnMessage
-        public void text(String message, Session session) throws IOException {
-            if (message.equals("close-me")) {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4001), "server says bye"));
-            } else {
-                session.getBasicRemote().sendText(message);
-            }
-        }
-
-        @OnClose
-        public void close(CloseReason reason) {
-            CLOSES.add(reason);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
         server = Server.builder().host("127.0.0.1").port(0)
                 .endpoint(EchoEndpoint.class)
-                .endpoint(CloseProbe.class)
+                .endpoint(CloseProbeEndpoint.class)
                 .build();
         server.start();
     }
@@ -82,7 +59,7 @@ class TyrusClientInteropTest {
      */
     @BeforeEach
     void newTyrusClient() {
-        CloseProbe.CLOSES.clear();
+        CloseProbeEndpoint.CLOSES.clear();
         tyrus = ClientManager.createClient();
         tyrus.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, BIG);
         tyrus.setDefaultMaxTextMessageBufferSize(BIG);
@@ -156,7 +133,7 @@ class TyrusClientInteropTest {
         session.getBasicRemote().sendText("hello");
         assertEquals("hello", endpoint.next());
         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4000), "tyrus leaves"));
-        CloseReason seen = CloseProbe.CLOSES.poll(20, TimeUnit.SECONDS);
+        CloseReason seen = CloseProbeEndpoint.CLOSES.poll(20, TimeUnit.SECONDS);
         assertNotNull(seen, "the server endpoint saw no close within 20 s");
         assertEquals(4000, seen.getCloseCode().getCode());
         assertEquals("tyrus leaves", seen.getReasonPhrase());
@@ -178,7 +155,7 @@ class TyrusClientInteropTest {
         CloseReason reason = endpoint.awaitClose();
         assertEquals(4001, reason.getCloseCode().getCode());
         assertEquals("server says bye", reason.getReasonPhrase());
-        CloseReason serverSide = CloseProbe.CLOSES.poll(20, TimeUnit.SECONDS);
+        CloseReason serverSide = CloseProbeEndpoint.CLOSES.poll(20, TimeUnit.SECONDS);
         assertNotNull(serverSide, "the server endpoint saw no close within 20 s");
         assertEquals(4001, serverSide.getCloseCode().getCode());
     }

@@ -49,29 +49,9 @@ class TyrusServerInteropTest {
         }
     }
 
-    /** Records how each session ends; on {@code "close-me"} Tyrus starts the closing handshake with 4001. */
-    @ServerEndpoint("/closeprobe")
-    public static class TyrusCloseProbe {
-        static final BlockingQueue<CloseReason> CLOSES = new LinkedBlockingQueue<>();
-
-        @OnMessage
-        public void text(String message, Session session) throws IOException {
-            if (message.equals("close-me")) {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4001), "tyrus says bye"));
-            } else {
-                session.getBasicRemote().sendText(message);
-            }
-        }
-
-        @OnClose
-        public void close(CloseReason reason) {
-            CLOSES.add(reason);
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
-        tyrus = new LoopbackTyrusServer(BIG, TyrusEcho.class, TyrusCloseProbe.class);
+        tyrus = new LoopbackTyrusServer(BIG, TyrusEcho.class, CloseProbeEndpoint.class);
         port = tyrus.start();
         client = new TetherClientContainer();
     }
@@ -88,7 +68,7 @@ class TyrusServerInteropTest {
 
     @BeforeEach
     void clearProbe() {
-        TyrusCloseProbe.CLOSES.clear();
+        CloseProbeEndpoint.CLOSES.clear();
     }
 
     private static URI uri(String path) {
@@ -150,7 +130,7 @@ class TyrusServerInteropTest {
         session.getBasicRemote().sendText("hello");
         assertEquals("hello", endpoint.next());
         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(4000), "tether leaves"));
-        CloseReason seen = TyrusCloseProbe.CLOSES.poll(20, TimeUnit.SECONDS);
+        CloseReason seen = CloseProbeEndpoint.CLOSES.poll(20, TimeUnit.SECONDS);
         assertNotNull(seen, "the Tyrus endpoint saw no close within 20 s");
         assertEquals(4000, seen.getCloseCode().getCode());
         assertEquals("tether leaves", seen.getReasonPhrase());
@@ -164,8 +144,8 @@ class TyrusServerInteropTest {
         session.getBasicRemote().sendText("close-me");
         CloseReason reason = endpoint.awaitClose();
         assertEquals(4001, reason.getCloseCode().getCode());
-        assertEquals("tyrus says bye", reason.getReasonPhrase());
-        CloseReason serverSide = TyrusCloseProbe.CLOSES.poll(20, TimeUnit.SECONDS);
+        assertEquals("server says bye", reason.getReasonPhrase());
+        CloseReason serverSide = CloseProbeEndpoint.CLOSES.poll(20, TimeUnit.SECONDS);
         assertNotNull(serverSide, "the Tyrus endpoint saw no close within 20 s");
         assertEquals(4001, serverSide.getCloseCode().getCode());
     }
