@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
  * bytes arrive), validates text as UTF-8 chunk by chunk (so invalid text fails at the first
  * bad byte, not at the end of the message), and keeps no large buffer between messages.
  *
+ * <p>In partial mode (chosen per message) each frame becomes a part of its own: the limit then
+ * applies to each frame, and a text part ends at the last whole character, the bytes of a
+ * character split between frames going with the next part.
+ *
  * <p>Not thread-safe: it lives on its connection's read path.
  */
 final class MessageAssembler {
@@ -24,6 +28,7 @@ final class MessageAssembler {
     private volatile long maxBinarySize;
 
     private int messageType = -1;
+    private boolean partial;
     private byte[] buffer;
     private int size;
     /** The message's size if the current frame is its last: the most worth allocating now. */
@@ -55,9 +60,10 @@ final class MessageAssembler {
      * The limit is checked against the announced length, but memory is only taken as bytes
      * arrive, so a header alone costs nothing.
      */
-    void frameStart(int opcode, long length) {
+    void frameStart(int opcode, long length, boolean partialIfFirst) {
         if (opcode != OpCode.CONTINUATION) {
             messageType = opcode;
+            partial = partialIfFirst;
             size = 0;
             utf8.reset();
         }
@@ -80,6 +86,53 @@ final class MessageAssembler {
 
     /** Bytes of the current message so far. */
     int size() {
+        return size;
+    }
+
+    boolean isPartial() {
+        return partial;
+    }
+
+    /**
+     * A frame of a partial text message is complete: the text of its whole characters. A
+     * character cut by the frame's end is kept for the next part.
+     */
+    String finishTextPart(boolean last) {
+        if (last) {
+            return finishText();
+        }
+        int whole = wholeCharacters();
+        String text = new String(buffer, 0, whole, StandardCharsets.UTF_8);
+        int tail = size - whole;
+        if (tail == 0) {
+            buffer = null;
+        } else {
+            byte[] carried = new byte[tail];
+            System.arraycopy(buffer, whole, carried, 0, tail);
+            buffer = carried;
+        }
+        size = tail;
+        return text;
+    }
+
+    /** A frame of a partial binary message is complete: its bytes, now the caller's. */
+    ByteBuffer finishBinaryPart(boolean last) {
+        ByteBuffer part = finishBinary();
+        if (!last) {
+            messageType = OpCode.BINARY;
+        }
+        return part;
+    }
+
+    /** Length of the buffered bytes up to the start of a character not yet complete. */
+    private int wholeCharacters() {
+        for (int i = size - 1; i >= 0 && i >= size - 4; i--) {
+            int b = buffer[i] & 0xFF;
+            if ((b & 0xC0) != 0x80) {
+                int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+                return size - i >= length ? size : i;
+            }
+        }
         return size;
     }
 

@@ -23,6 +23,25 @@ public interface SessionHandler {
 
     void onBinary(ByteBuffer data);
 
+    /**
+     * Whether the message that is starting should come in parts, one per frame, instead of
+     * whole. Asked on the I/O thread at the first frame of each message: it must only look
+     * at state (such as which handler is registered), never block or run application code.
+     */
+    default boolean wantsParts(boolean text) {
+        return false;
+    }
+
+    /** One part of a text message that comes in parts; it ends at a whole character. */
+    default void onTextPart(String part, boolean last) {
+        throw new UnsupportedOperationException("text parts were not asked for");
+    }
+
+    /** One part of a binary message that comes in parts; the buffer belongs to the handler. */
+    default void onBinaryPart(ByteBuffer part, boolean last) {
+        throw new UnsupportedOperationException("binary parts were not asked for");
+    }
+
     void onPong(ByteBuffer data);
 
     /** A failure that ends the connection, or a failed write; {@link #onClose} follows when it ends. */

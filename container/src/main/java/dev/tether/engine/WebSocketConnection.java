@@ -7,6 +7,7 @@ import dev.tether.protocol.FrameParser;
 import dev.tether.protocol.FrameWriter;
 import dev.tether.protocol.MaskKeys;
 import dev.tether.protocol.OpCode;
+import dev.tether.transport.HeldInput;
 import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * them into messages for a {@link SessionHandler}, answers pings, runs the closing handshake
  * and its timeout, and writes what the layer above sends through one {@link Outbox}.
  *
- * <p>Threading: input is parsed on the transport's I/O thread, which never runs application
- * code: messages are handed to the handler through a {@link SerialExecutor}. The send methods
+ * <p>Threading: input is parsed on the transport's I/O thread (and, once, input held until
+ * {@code onOpen} returned, on the executor), which never runs application code: messages are
+ * handed to the handler through a {@link SerialExecutor}. The send methods
  * may be called from any thread and never block; each reports through its
  * {@link SendCallback}. Any failure is turned into a close code in one place, {@link #fail}.
  */
@@ -46,6 +48,12 @@ public final class WebSocketConnection implements TransportHandler {
     private final MaskKeys maskKeys;
     private final AtomicBoolean closeReported = new AtomicBoolean();
     private final Object sendLock = new Object();
+    /** Serialises reading: the I/O thread's reads and, once, the executor's read of held input. */
+    private final Object readLock = new Object();
+    /** Whether {@code onOpen} has returned; before that input is held. Guarded by {@code readLock}. */
+    private boolean open;
+    private boolean pausedUntilOpen;
+    private HeldInput held;
 
     private SessionHandler handler;
     /** Set once the input must be ignored: after a close frame or a violation. */
@@ -84,19 +92,51 @@ public final class WebSocketConnection implements TransportHandler {
     }
 
     /**
-     * Starts the connection: the handler's {@code onOpen} is queued first, then
-     * {@code leftover} (bytes that arrived with the handshake) is read, then the transport's input.
-     * The caller keeps the transport's input from arriving meanwhile (the handshake handlers
-     * hold their lock), since the leftover is parsed on the caller's thread.
+     * Starts the connection: the handler's {@code onOpen} runs first; input (starting with
+     * {@code leftover}, bytes that arrived with the handshake) is read only once it has
+     * returned, so the handlers it registers decide how the first message is delivered.
+     * Until then reading is paused and what arrived is held.
      */
     public void start(SessionHandler handler, ByteBuffer leftover) {
         this.handler = handler;
-        events.execute(handler::onOpen);
-        // The leftover is read before the transport may call in, so the two never overlap.
-        if (leftover != null && leftover.hasRemaining()) {
-            onRead(leftover);
+        synchronized (readLock) {
+            if (leftover != null && leftover.hasRemaining()) {
+                hold(leftover);
+            }
         }
         transport.setHandler(this);
+        events.execute(() -> {
+            try {
+                handler.onOpen();
+            } finally {
+                opened();
+            }
+        });
+    }
+
+    /** Runs on the serial executor once {@code onOpen} has returned: reads what was held, then reading resumes. */
+    private void opened() {
+        boolean resume;
+        synchronized (readLock) {
+            open = true;
+            ByteBuffer early = held == null ? null : held.take();
+            held = null;
+            if (early != null) {
+                parse(early);
+            }
+            resume = pausedUntilOpen;
+            pausedUntilOpen = false;
+        }
+        if (resume) {
+            transport.resumeReading();
+        }
+    }
+
+    private void hold(ByteBuffer data) {
+        if (held == null) {
+            held = new HeldInput(Long.MAX_VALUE);
+        }
+        held.keep(data);
     }
 
     /** The serial executor the handler's callbacks run on; the layer above may queue its own tasks there. */
@@ -133,6 +173,21 @@ public final class WebSocketConnection implements TransportHandler {
 
     @Override
     public void onRead(ByteBuffer data) {
+        synchronized (readLock) {
+            if (!open && !inputDone) {
+                // Reading pauses at once, so what is held here is at most one read.
+                hold(data);
+                if (!pausedUntilOpen) {
+                    pausedUntilOpen = true;
+                    transport.pauseReading();
+                }
+                return;
+            }
+            parse(data);
+        }
+    }
+
+    private void parse(ByteBuffer data) {
         if (inputDone) {
             data.position(data.limit());
             return;
@@ -164,7 +219,8 @@ public final class WebSocketConnection implements TransportHandler {
     private final class Frames implements FrameListener {
         @Override
         public void onDataFrameStart(int opcode, boolean fin, int rsv, long payloadLength) {
-            assembler.frameStart(opcode, payloadLength);
+            boolean parts = opcode != OpCode.CONTINUATION && handler.wantsParts(opcode == OpCode.TEXT);
+            assembler.frameStart(opcode, payloadLength, parts);
         }
 
         @Override
@@ -174,6 +230,10 @@ public final class WebSocketConnection implements TransportHandler {
 
         @Override
         public void onDataFrameEnd(boolean fin) {
+            if (assembler.isPartial()) {
+                deliverPart(fin);
+                return;
+            }
             if (!fin) {
                 return;
             }
@@ -198,6 +258,17 @@ public final class WebSocketConnection implements TransportHandler {
                 case OpCode.CLOSE -> closeFrameReceived(CloseStatus.decode(payload));
                 default -> throw new IllegalStateException("parser passed opcode " + opcode);
             }
+        }
+    }
+
+    private void deliverPart(boolean last) {
+        long bytes = assembler.size();
+        if (assembler.isText()) {
+            String part = assembler.finishTextPart(last);
+            deliver(bytes, () -> handler.onTextPart(part, last));
+        } else {
+            ByteBuffer part = assembler.finishBinaryPart(last);
+            deliver(bytes, () -> handler.onBinaryPart(part, last));
         }
     }
 

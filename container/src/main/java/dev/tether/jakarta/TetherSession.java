@@ -112,11 +112,51 @@ public final class TetherSession implements Session, SessionHandler {
         if (registered.type() == ByteBuffer.class) {
             message = data;
         } else {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
+            byte[] bytes = bytesOf(data);
             message = registered.type() == byte[].class ? bytes : new ByteArrayInputStream(bytes);
         }
         deliver(registered, message);
+    }
+
+    /** Parts are wanted when the handler for that kind of message is a partial one. */
+    @Override
+    public boolean wantsParts(boolean text) {
+        MessageHandlers.Registered registered = handlers.get(text ? MessageHandlers.Kind.TEXT : MessageHandlers.Kind.BINARY);
+        return registered != null && registered.partial();
+    }
+
+    @Override
+    public void onTextPart(String part, boolean last) {
+        MessageHandlers.Registered registered = handlers.get(MessageHandlers.Kind.TEXT);
+        if (registered == null || !registered.partial()) {
+            // The handler changed while the message arrived: what is left of it has nowhere to go.
+            return;
+        }
+        deliverPart(registered, part, last);
+    }
+
+    @Override
+    public void onBinaryPart(ByteBuffer part, boolean last) {
+        MessageHandlers.Registered registered = handlers.get(MessageHandlers.Kind.BINARY);
+        if (registered == null || !registered.partial()) {
+            return;
+        }
+        deliverPart(registered, registered.type() == byte[].class ? bytesOf(part) : part, last);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void deliverPart(MessageHandlers.Registered registered, Object part, boolean last) {
+        try {
+            ((MessageHandler.Partial) registered.handler()).onMessage(part, last);
+        } catch (Throwable t) {
+            endpointError(t);
+        }
+    }
+
+    private static byte[] bytesOf(ByteBuffer data) {
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        return bytes;
     }
 
     @Override
@@ -131,7 +171,7 @@ public final class TetherSession implements Session, SessionHandler {
     private void deliver(MessageHandlers.Registered registered, Object message) {
         try {
             if (registered.partial()) {
-                // Messages arrive whole: the whole message is its own last part.
+                // The handler became a partial one while the message arrived whole.
                 ((MessageHandler.Partial) registered.handler()).onMessage(message, true);
             } else {
                 ((MessageHandler.Whole) registered.handler()).onMessage(message);
