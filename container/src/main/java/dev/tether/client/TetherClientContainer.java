@@ -14,6 +14,8 @@ import dev.tether.jakarta.TetherHandshakeResponse;
 import dev.tether.jakarta.TetherSession;
 import dev.tether.jakarta.annotated.AnnotatedConfigs;
 import dev.tether.jakarta.annotated.AnnotatedEndpointModel;
+import dev.tether.jakarta.codec.CodecPlan;
+import dev.tether.jakarta.codec.Codecs;
 import dev.tether.protocol.WebSocketKeys;
 import dev.tether.transport.Transport;
 import dev.tether.transport.grizzly.GrizzlyConnector;
@@ -86,8 +88,9 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
         if (annotatedEndpointInstance instanceof Endpoint endpoint) {
             return connect(endpoint, ClientEndpointConfig.Builder.create().build(), path);
         }
-        AnnotatedEndpointModel model = AnnotatedEndpointModel.of(type, false, Set.of());
-        return connect(model.newEndpoint(annotatedEndpointInstance), AnnotatedConfigs.clientConfig(type), path);
+        ClientEndpointConfig config = AnnotatedConfigs.clientConfig(type);
+        AnnotatedEndpointModel model = AnnotatedEndpointModel.of(type, false, Set.of(), CodecPlan.of(config));
+        return connect(model.newEndpoint(annotatedEndpointInstance), config, path);
     }
 
     @Override
@@ -117,6 +120,7 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
 
     private Session connect(Endpoint endpoint, ClientEndpointConfig config, URI uri)
             throws DeploymentException, IOException {
+        CodecPlan codecs = CodecPlan.of(config);
         boolean secure = secureScheme(uri);
         String host = uri.getHost();
         if (host == null) {
@@ -141,7 +145,7 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
             HttpResponseHead head = await(upgrade.response(), deadline, uri);
             ClientHandshake.Result result = handshake.validate(head);
             config.getConfigurator().afterResponse(new TetherHandshakeResponse(result.headers()));
-            return start(endpoint, config, uri, transport, upgrade, result, deadline);
+            return start(endpoint, config, codecs.open(config), uri, transport, upgrade, result, deadline);
         } catch (HandshakeException e) {
             transport.abort();
             throw new DeploymentException("handshake with " + uri + " failed: " + e.getMessage(), e);
@@ -174,14 +178,15 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
         return new ClientHandshake(uri, key, subprotocols, extensions, headers);
     }
 
-    private Session start(Endpoint endpoint, ClientEndpointConfig config, URI uri, Transport transport,
+    private Session start(Endpoint endpoint, ClientEndpointConfig config, Codecs codecs, URI uri, Transport transport,
                           ClientUpgrade upgrade, ClientHandshake.Result result, long deadline)
             throws IOException, DeploymentException {
         WebSocketConnection ws = new WebSocketConnection(transport, true, 0, engineConfig(),
                 runtime.executor(), runtime.timer());
         SessionInfo info = new SessionInfo(uri, Map.of(), uri.getRawQuery(),
                 Map.of(), null, result.subprotocol(), Extensions.toJakarta(result.extensions()), transport.isSecure());
-        TetherSession session = new TetherSession(this, ws, endpoint, config, info, TetherSession.newGroup(), runtime);
+        TetherSession session = new TetherSession(this, ws, endpoint, config, info, TetherSession.newGroup(),
+                runtime, codecs);
         upgrade.handOff(ws, session);
         CompletableFuture<Void> opened = new CompletableFuture<>();
         ws.events().execute(() -> opened.complete(null));

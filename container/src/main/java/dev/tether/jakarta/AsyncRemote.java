@@ -2,6 +2,7 @@ package dev.tether.jakarta;
 
 import dev.tether.engine.SendCallback;
 import dev.tether.engine.WebSocketConnection;
+import dev.tether.jakarta.codec.Encoders;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -27,8 +28,9 @@ final class AsyncRemote extends Remote implements RemoteEndpoint.Async {
     private final ScheduledExecutorService timer;
     private volatile long sendTimeout;
 
-    AsyncRemote(WebSocketConnection connection, Executor executor, ScheduledExecutorService timer, long sendTimeout) {
-        super(connection);
+    AsyncRemote(WebSocketConnection connection, Encoders encoders, Executor executor,
+                ScheduledExecutorService timer, long sendTimeout) {
+        super(connection, encoders);
         this.executor = executor;
         this.timer = timer;
         this.sendTimeout = sendTimeout;

@@ -1,6 +1,7 @@
 package dev.tether.jakarta;
 
 import dev.tether.engine.WebSocketConnection;
+import dev.tether.jakarta.codec.Encoders;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 
@@ -17,8 +18,8 @@ import java.nio.ByteBuffer;
  */
 final class BasicRemote extends Remote implements RemoteEndpoint.Basic {
 
-    BasicRemote(WebSocketConnection connection) {
-        super(connection);
+    BasicRemote(WebSocketConnection connection, Encoders encoders) {
+        super(connection, encoders);
     }
 
     @Override

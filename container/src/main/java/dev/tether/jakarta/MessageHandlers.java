@@ -1,5 +1,6 @@
 package dev.tether.jakarta;
 
+import dev.tether.jakarta.codec.Decoders;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 
@@ -20,10 +21,19 @@ import java.util.Set;
 final class MessageHandlers {
     enum Kind { TEXT, BINARY, PONG }
 
-    /** A handler with the message type it takes and whether it takes parts. */
-    record Registered(MessageHandler handler, Class<?> type, boolean partial) { }
+    /**
+     * A handler with the message type it takes, whether it takes parts, and whether its
+     * messages go through a decoder.
+     */
+    record Registered(MessageHandler handler, Class<?> type, boolean partial, boolean decoded) { }
 
+    private final Decoders decoders;
     private volatile Map<Kind, Registered> handlers = new EnumMap<>(Kind.class);
+
+    /** @param decoders the session's decoders, which decide which other types a handler may take */
+    MessageHandlers(Decoders decoders) {
+        this.decoders = decoders;
+    }
 
     Registered get(Kind kind) {
         return handlers.get(kind);
@@ -34,14 +44,18 @@ final class MessageHandlers {
      *                               the type is not one a handler may take
      */
     synchronized void add(Class<?> type, MessageHandler handler, boolean partial) {
-        Kind kind = kindOf(type, partial);
+        Kind kind = nativeKind(type, partial);
+        boolean decoded = kind == null;
+        if (decoded) {
+            kind = decodedKind(type, partial);
+        }
         if (handlers.containsKey(kind)) {
             throw new IllegalStateException("a handler for " + kind.name().toLowerCase()
                     + " messages is already registered: " + handlers.get(kind).handler());
         }
         EnumMap<Kind, Registered> copy = new EnumMap<>(Kind.class);
         copy.putAll(handlers);
-        copy.put(kind, new Registered(handler, type, partial));
+        copy.put(kind, new Registered(handler, type, partial, decoded));
         handlers = copy;
     }
 
@@ -58,7 +72,8 @@ final class MessageHandlers {
         return all;
     }
 
-    private static Kind kindOf(Class<?> type, boolean partial) {
+    /** The kind of message a handler of {@code type} takes without a decoder, or null. */
+    private static Kind nativeKind(Class<?> type, boolean partial) {
         if (type == null) {
             throw new IllegalStateException("the handler's message type cannot be determined;"
                     + " use addMessageHandler(Class, handler)");
@@ -71,6 +86,16 @@ final class MessageHandlers {
         }
         if (type == PongMessage.class && !partial) {
             return Kind.PONG;
+        }
+        return null;
+    }
+
+    private Kind decodedKind(Class<?> type, boolean partial) {
+        if (!partial && decoders.canDecodeText(type)) {
+            return Kind.TEXT;
+        }
+        if (!partial && decoders.canDecodeBinary(type)) {
+            return Kind.BINARY;
         }
         throw new IllegalStateException("no decoder for message type " + type.getName()
                 + (partial ? " in a partial handler" : ""));

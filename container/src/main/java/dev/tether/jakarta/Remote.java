@@ -2,6 +2,7 @@ package dev.tether.jakarta;
 
 import dev.tether.engine.SendCallback;
 import dev.tether.engine.WebSocketConnection;
+import dev.tether.jakarta.codec.Encoders;
 import jakarta.websocket.EncodeException;
 import jakarta.websocket.RemoteEndpoint;
 
@@ -17,10 +18,12 @@ import java.util.concurrent.CompletableFuture;
  */
 abstract class Remote implements RemoteEndpoint {
     final WebSocketConnection connection;
+    private final Encoders encoders;
     private volatile boolean batchingAllowed;
 
-    Remote(WebSocketConnection connection) {
+    Remote(WebSocketConnection connection, Encoders encoders) {
         this.connection = connection;
+        this.encoders = encoders;
     }
 
     @Override
@@ -100,23 +103,20 @@ abstract class Remote implements RemoteEndpoint {
     }
 
     /**
-     * Sends {@code data} as the message type the container uses for it without an encoder:
-     * text for strings and primitives, binary for buffers and arrays.
+     * Sends {@code data} through the session's encoders (or the built-in ones): as text if it
+     * encodes to a string, as binary if to bytes.
+     *
+     * @throws EncodeException if no encoder takes it, or the encoder fails
      */
     void sendObjectAs(Object data, SendCallback callback) throws EncodeException {
         if (data == null) {
             throw new IllegalArgumentException("message must not be null");
         }
-        if (data instanceof String s) {
-            connection.sendText(s, true, callback);
-        } else if (data instanceof ByteBuffer b) {
-            connection.sendBinary(b, true, callback);
-        } else if (data instanceof byte[] a) {
-            connection.sendBinary(ByteBuffer.wrap(a), true, callback);
-        } else if (data instanceof Number || data instanceof Boolean || data instanceof Character) {
-            connection.sendText(String.valueOf(data), true, callback);
+        Object encoded = encoders.encode(data);
+        if (encoded instanceof String text) {
+            connection.sendText(text, true, callback);
         } else {
-            throw new EncodeException(data, "no encoder for " + data.getClass().getName());
+            connection.sendBinary((ByteBuffer) encoded, true, callback);
         }
     }
 

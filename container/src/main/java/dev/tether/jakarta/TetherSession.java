@@ -3,7 +3,9 @@ package dev.tether.jakarta;
 import dev.tether.engine.SessionHandler;
 import dev.tether.engine.WebSocketConnection;
 import dev.tether.protocol.CloseStatus;
+import dev.tether.jakarta.codec.Codecs;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.DecodeException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Extension;
@@ -47,18 +49,23 @@ public final class TetherSession implements Session, SessionHandler {
     private final EndpointConfig config;
     private final SessionInfo info;
     private final Set<Session> group;
-    private final MessageHandlers handlers = new MessageHandlers();
+    private final Codecs codecs;
+    private final MessageHandlers handlers;
     private final Map<String, Object> userProperties;
     private final BasicRemote basic;
     private final AsyncRemote async;
     private volatile long maxIdleTimeout;
 
     /**
-     * @param group the open sessions of the same endpoint, shared by them; this session joins it
-     *              when it opens and leaves when it closes
+     * @param group  the open sessions of the same endpoint, shared by them; this session joins it
+     *               when it opens and leaves when it closes
+     * @param codecs the session's own encoders and decoders; closed (destroyed) after {@code onClose}
      */
     public TetherSession(WebSocketContainer container, WebSocketConnection connection, Endpoint endpoint,
-                         EndpointConfig config, SessionInfo info, Set<Session> group, ContainerRuntime runtime) {
+                         EndpointConfig config, SessionInfo info, Set<Session> group, ContainerRuntime runtime,
+                         Codecs codecs) {
+        this.codecs = codecs;
+        this.handlers = new MessageHandlers(codecs.decoders());
         this.container = container;
         this.connection = connection;
         this.endpoint = endpoint;
@@ -66,8 +73,8 @@ public final class TetherSession implements Session, SessionHandler {
         this.info = info;
         this.group = group;
         this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
-        this.basic = new BasicRemote(connection);
-        this.async = new AsyncRemote(connection, runtime.executor(), runtime.timer(),
+        this.basic = new BasicRemote(connection, codecs.encoders());
+        this.async = new AsyncRemote(connection, codecs.encoders(), runtime.executor(), runtime.timer(),
                 container.getDefaultAsyncSendTimeout());
         connection.setMaxTextMessageSize(container.getDefaultMaxTextMessageBufferSize());
         connection.setMaxBinaryMessageSize(container.getDefaultMaxBinaryMessageBufferSize());
@@ -98,7 +105,18 @@ public final class TetherSession implements Session, SessionHandler {
             noHandler("text");
             return;
         }
-        deliver(registered, registered.type() == String.class ? text : new StringReader(text));
+        Object message;
+        if (registered.decoded()) {
+            try {
+                message = codecs.decoders().decodeText(registered.type(), text);
+            } catch (DecodeException e) {
+                endpointError(e);
+                return;
+            }
+        } else {
+            message = registered.type() == String.class ? text : new StringReader(text);
+        }
+        deliver(registered, message);
     }
 
     @Override
@@ -109,7 +127,14 @@ public final class TetherSession implements Session, SessionHandler {
             return;
         }
         Object message;
-        if (registered.type() == ByteBuffer.class) {
+        if (registered.decoded()) {
+            try {
+                message = codecs.decoders().decodeBinary(registered.type(), data);
+            } catch (DecodeException e) {
+                endpointError(e);
+                return;
+            }
+        } else if (registered.type() == ByteBuffer.class) {
             message = data;
         } else {
             byte[] bytes = bytesOf(data);
@@ -197,6 +222,8 @@ public final class TetherSession implements Session, SessionHandler {
             endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
         } catch (Throwable t) {
             endpointError(t);
+        } finally {
+            codecs.close();
         }
     }
 

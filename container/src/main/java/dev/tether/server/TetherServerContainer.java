@@ -6,6 +6,7 @@ import dev.tether.jakarta.BaseContainer;
 import dev.tether.jakarta.ContainerRuntime;
 import dev.tether.jakarta.annotated.AnnotatedConfigs;
 import dev.tether.jakarta.annotated.AnnotatedEndpointModel;
+import dev.tether.jakarta.codec.CodecPlan;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -61,10 +62,11 @@ public final class TetherServerContainer extends BaseContainer implements Server
         checkDeploymentOpen();
         UriTemplate template = UriTemplate.parse(config.getPath());
         Class<?> endpointClass = config.getEndpointClass();
+        CodecPlan codecs = CodecPlan.of(config);
         AnnotatedEndpointModel model = Endpoint.class.isAssignableFrom(endpointClass)
                 ? null
-                : AnnotatedEndpointModel.of(endpointClass, true, template.variableNames());
-        EndpointRegistration registration = new EndpointRegistration(config, template, model);
+                : AnnotatedEndpointModel.of(endpointClass, true, template.variableNames(), codecs);
+        EndpointRegistration registration = new EndpointRegistration(config, template, codecs, model);
         synchronized (this) {
             router.add(template, registration);
             registrations.add(registration);

@@ -9,9 +9,11 @@ import dev.tether.jakarta.Extensions;
 import dev.tether.jakarta.SessionInfo;
 import dev.tether.jakarta.TetherHandshakeResponse;
 import dev.tether.jakarta.TetherSession;
+import dev.tether.jakarta.codec.Codecs;
 import dev.tether.transport.HeldInput;
 import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
+import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -146,13 +148,23 @@ final class UpgradeHandler implements TransportHandler {
         TetherHandshakeResponse response = new TetherHandshakeResponse();
         configurator.modifyHandshake(config, request, response);
         Endpoint endpoint = registration.newEndpoint();
+        Codecs codecs = openCodecs(registration, config);
 
         boolean hasProtocol = subprotocol != null && !subprotocol.isEmpty();
         byte[] accept = ServerHandshake.acceptResponse(key, hasProtocol ? subprotocol : null,
                 Extensions.toOffers(extensions), response.getHeaders());
         SessionInfo info = new SessionInfo(request.getRequestURI(), match.pathParameters(), head.query(),
                 request.getParameterMap(), null, hasProtocol ? subprotocol : "", extensions, transport.isSecure());
-        start(accept, info, endpoint, config, registration);
+        start(accept, info, endpoint, config, registration, codecs);
+    }
+
+    private static Codecs openCodecs(EndpointRegistration registration, ServerEndpointConfig config) {
+        try {
+            return registration.codecs().open(config);
+        } catch (DeploymentException e) {
+            LOG.log(System.Logger.Level.WARNING, "encoders or decoders of " + config.getPath() + " failed", e);
+            throw new HandshakeException(500, "the endpoint's encoders or decoders could not be started");
+        }
     }
 
     /**
@@ -160,12 +172,12 @@ final class UpgradeHandler implements TransportHandler {
      * once the client has seen the 101 waits here and then goes to the session, in order.
      */
     private void start(byte[] accept, SessionInfo info, Endpoint endpoint, ServerEndpointConfig config,
-                       EndpointRegistration registration) {
+                       EndpointRegistration registration, Codecs codecs) {
         TetherServerContainer container = app.container();
         WebSocketConnection ws = new WebSocketConnection(transport, false, 0, container.engineConfig(),
                 container.runtime().executor(), container.runtime().timer());
         TetherSession session = new TetherSession(container, ws, endpoint, config, info,
-                registration.sessions(), container.runtime());
+                registration.sessions(), container.runtime(), codecs);
         synchronized (this) {
             transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
             connection = ws;

@@ -93,7 +93,7 @@ final class AnnotatedEndpoint extends Endpoint {
     @SuppressWarnings("unchecked")
     private void register(Session session, MessageMethod method) {
         MessageKind kind = method.kind();
-        Class<Object> type = (Class<Object>) kind.handlerType();
+        Class<Object> type = (Class<Object>) method.handlerType();
         if (kind.partial()) {
             session.addMessageHandler(type,
                     (MessageHandler.Partial<Object>) (part, last) -> deliver(session, method, part, last));

@@ -1,6 +1,7 @@
 package dev.tether.jakarta.annotated;
 
 import dev.tether.jakarta.annotated.ParameterBinding.MessageBinding;
+import dev.tether.jakarta.codec.CodecPlan;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.OnClose;
@@ -102,6 +103,15 @@ public final class AnnotatedEndpointModel {
      */
     public static AnnotatedEndpointModel of(Class<?> endpointClass, boolean serverSide,
                                             Set<String> pathParamNames) throws DeploymentException {
+        return of(endpointClass, serverSide, pathParamNames, CodecPlan.none());
+    }
+
+    /**
+     * As {@link #of(Class, boolean, Set)}, for an endpoint with encoders and decoders: a message
+     * parameter of a type one of its decoders produces is then valid, and decoded.
+     */
+    public static AnnotatedEndpointModel of(Class<?> endpointClass, boolean serverSide,
+                                            Set<String> pathParamNames, CodecPlan codecs) throws DeploymentException {
         Objects.requireNonNull(endpointClass, "endpointClass");
         Objects.requireNonNull(pathParamNames, "pathParamNames");
         int modifiers = endpointClass.getModifiers();
@@ -113,7 +123,7 @@ public final class AnnotatedEndpointModel {
         if (serverSide && !Modifier.isPublic(modifiers)) {
             throw new DeploymentException(endpointClass.getName() + ": a server endpoint class must be public");
         }
-        return new Scan(endpointClass, serverSide, Set.copyOf(pathParamNames)).run();
+        return new Scan(endpointClass, serverSide, Set.copyOf(pathParamNames), codecs).run();
     }
 
     /**
@@ -197,10 +207,10 @@ public final class AnnotatedEndpointModel {
         /** The method filling each role in the class being scanned ("@OnOpen", MessageType.TEXT...). */
         private final Map<Object, Method> rolesInThisClass = new HashMap<>();
 
-        Scan(Class<?> endpointClass, boolean serverSide, Set<String> pathParamNames) {
+        Scan(Class<?> endpointClass, boolean serverSide, Set<String> pathParamNames, CodecPlan codecs) {
             this.endpointClass = endpointClass;
             this.serverSide = serverSide;
-            this.binding = new ParameterBinding(endpointClass, serverSide, pathParamNames);
+            this.binding = new ParameterBinding(endpointClass, serverSide, pathParamNames, codecs);
         }
 
         /** Walks from the class up to (not including) Object; the first method found for a role wins. */
@@ -278,7 +288,7 @@ public final class AnnotatedEndpointModel {
             MessageKind kind = bound.kind();
             MessageMethod value = new MessageMethod(
                     CallbackMethod.of(endpointClass, method, bound.sources()), kind,
-                    kind.partial() ? -1 : max, ResultSender.forReturnType(method.getReturnType()));
+                    kind.handlerType(bound.messageType()), kind.partial() ? -1 : max, ResultSender.forReturnType(method.getReturnType()));
             MessageType type = kind.type();
             claim(type, method, "@OnMessage for " + type.label() + " messages is also on %s;"
                     + " an endpoint may have only one @OnMessage method per message type (text, binary, pong)");

@@ -1,7 +1,10 @@
 package dev.tether.jakarta.annotated;
 
+import dev.tether.jakarta.codec.CodecPlan;
 import jakarta.websocket.PongMessage;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 
 /**
@@ -29,7 +32,15 @@ enum MessageKind {
     /** {@code byte[], boolean last}. */
     BINARY_ARRAY_PARTIAL(MessageType.BINARY, byte[].class, true),
     /** {@code PongMessage}. */
-    PONG(MessageType.PONG, PongMessage.class, false);
+    PONG(MessageType.PONG, PongMessage.class, false),
+    /** {@code Reader}: the whole text message as a stream of characters. */
+    TEXT_READER(MessageType.TEXT, Reader.class, false),
+    /** {@code InputStream}: the whole binary message as a stream of bytes. */
+    BINARY_STREAM(MessageType.BINARY, InputStream.class, false),
+    /** Any type a text decoder of the endpoint produces; the handler is registered for that type. */
+    TEXT_DECODED(MessageType.TEXT, null, false),
+    /** Any type a binary decoder of the endpoint produces; the handler is registered for that type. */
+    BINARY_DECODED(MessageType.BINARY, null, false);
 
     private final MessageType type;
     private final Class<?> handlerType;
@@ -45,9 +56,12 @@ enum MessageKind {
         return type;
     }
 
-    /** The class given to {@code Session.addMessageHandler(Class, ...)}. */
-    Class<?> handlerType() {
-        return handlerType;
+    /**
+     * The class given to {@code Session.addMessageHandler(Class, ...)}: fixed for the native
+     * kinds, the message parameter's own type for decoded ones.
+     */
+    Class<?> handlerType(Class<?> messageParameterType) {
+        return handlerType != null ? handlerType : StringConversions.boxed(messageParameterType);
     }
 
     /** Whether the handler is a {@code MessageHandler.Partial} (else {@code Whole}). */
@@ -57,9 +71,11 @@ enum MessageKind {
 
     /**
      * The kind for a message parameter of {@code type}, with or without a {@code boolean last}
-     * parameter beside it; {@code null} if that combination is not (yet) supported.
+     * parameter beside it; {@code null} if that combination is not supported. A type one of the
+     * endpoint's decoders produces is decoded (a user decoder for a primitive wins over the
+     * built-in conversion).
      */
-    static MessageKind of(Class<?> type, boolean withLast) {
+    static MessageKind of(Class<?> type, boolean withLast, CodecPlan codecs) {
         if (type == String.class) {
             return withLast ? TEXT_PARTIAL : TEXT;
         }
@@ -74,6 +90,18 @@ enum MessageKind {
         }
         if (type == PongMessage.class) {
             return PONG;
+        }
+        if (type == Reader.class) {
+            return TEXT_READER;
+        }
+        if (type == InputStream.class) {
+            return BINARY_STREAM;
+        }
+        if (codecs.hasTextDecoder(type)) {
+            return TEXT_DECODED;
+        }
+        if (codecs.hasBinaryDecoder(type)) {
+            return BINARY_DECODED;
         }
         if (StringConversions.isPrimitiveOrBox(type)) {
             return TEXT_CONVERTED;

@@ -9,5 +9,6 @@ package dev.tether.jakarta.annotated;
  *                       partial kinds, to which the attribute does not apply
  * @param resultSender   what to do with its return value
  */
-record MessageMethod(CallbackMethod callback, MessageKind kind, long maxMessageSize, ResultSender resultSender) {
+record MessageMethod(CallbackMethod callback, MessageKind kind, Class<?> handlerType, long maxMessageSize,
+                     ResultSender resultSender) {
 }

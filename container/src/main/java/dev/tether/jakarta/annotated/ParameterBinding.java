@@ -1,5 +1,6 @@
 package dev.tether.jakarta.annotated;
 
+import dev.tether.jakarta.codec.CodecPlan;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.DeploymentException;
@@ -45,7 +46,7 @@ final class ParameterBinding {
     }
 
     /** The binding of an {@code @OnMessage} method: its kind and a source per parameter. */
-    record MessageBinding(MessageKind kind, ArgumentSource[] sources) {
+    record MessageBinding(MessageKind kind, Class<?> messageType, ArgumentSource[] sources) {
     }
 
     private static final ArgumentSource SESSION = (session, primary, last) -> session;
@@ -56,11 +57,13 @@ final class ParameterBinding {
     private final Class<?> endpointClass;
     private final boolean serverSide;
     private final Set<String> pathParamNames;
+    private final CodecPlan codecs;
 
-    ParameterBinding(Class<?> endpointClass, boolean serverSide, Set<String> pathParamNames) {
+    ParameterBinding(Class<?> endpointClass, boolean serverSide, Set<String> pathParamNames, CodecPlan codecs) {
         this.endpointClass = endpointClass;
         this.serverSide = serverSide;
         this.pathParamNames = pathParamNames;
+        this.codecs = codecs;
     }
 
     /** {@code @OnOpen(Session?, EndpointConfig?, @PathParam...)}. */
@@ -161,21 +164,21 @@ final class ParameterBinding {
             }
         }
         Class<?> messageType = parameters[message].getType();
-        MessageKind kind = MessageKind.of(messageType, last >= 0);
+        MessageKind kind = MessageKind.of(messageType, last >= 0, codecs);
         if (kind == null) {
-            if (last >= 0 && MessageKind.of(messageType, false) != null) {
+            if (last >= 0 && MessageKind.of(messageType, false, codecs) != null) {
                 throw error(method, "@OnMessage boolean last flag is only allowed with a String, ByteBuffer"
                         + " or byte[] message, not " + typeName(messageType));
             }
-            throw error(method, "@OnMessage message type " + typeName(messageType) + " is not supported"
-                    + " (String, ByteBuffer, byte[], PongMessage, Java primitives and boxes are;"
-                    + " Reader, InputStream and decoded types are not supported yet)");
+            throw error(method, "@OnMessage message type " + typeName(messageType) + " has no decoder"
+                    + " (without one, String, Reader, ByteBuffer, byte[], InputStream, PongMessage,"
+                    + " Java primitives and their boxes are accepted)");
         }
         sources[message] = kind == MessageKind.TEXT_CONVERTED ? convertedText(messageType) : PRIMARY;
         if (last >= 0) {
             sources[last] = LAST;
         }
-        return new MessageBinding(kind, sources);
+        return new MessageBinding(kind, messageType, sources);
     }
 
     private static ArgumentSource convertedText(Class<?> type) {

@@ -37,6 +37,14 @@ final class StringConversions {
     }
 
     /** Whether {@code type} is one of the eight primitives or their boxes. */
+    /** The box of a primitive type; any other type as it is. */
+    static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+    }
+
     static boolean isPrimitiveOrBox(Class<?> type) {
         return type != String.class && CONVERSIONS.containsKey(type);
     }

@@ -1,0 +1,2 @@
+/** An invalid endpoint, for negative deployments. */
+package org.example.wsbad;
