@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * A {@link HandshakeRequest} read from the HTTP head of an upgrade request on the standalone
- * server, which has no HTTP sessions or authentication. Immutable.
+ * server, which has no HTTP sessions or authentication. Its parameters are the path template's
+ * variables and the query's parameters. Immutable.
  */
 final class ServerHandshakeRequest implements HandshakeRequest {
     private final Map<String, List<String>> headers;
@@ -24,13 +25,17 @@ final class ServerHandshakeRequest implements HandshakeRequest {
     private final String query;
     private final Map<String, List<String>> parameters;
 
-    ServerHandshakeRequest(HttpRequestHead head, boolean secure) {
+    /**
+     * @param pathParameters the endpoint path's template variables, which join the query's
+     *                       parameters in {@link #getParameterMap()} (as the TCK and Tyrus expect)
+     */
+    ServerHandshakeRequest(HttpRequestHead head, boolean secure, Map<String, String> pathParameters) {
         Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         head.headerFields().asMap().forEach((name, values) -> h.put(name, List.copyOf(values)));
         this.headers = Collections.unmodifiableMap(h);
         this.query = head.query();
         this.requestUri = requestUri(head, secure);
-        this.parameters = parseQuery(query);
+        this.parameters = parameters(pathParameters, parseQuery(query));
     }
 
     /** The URI as the client addressed it: its Host header and request target, unchanged. */
@@ -39,6 +44,18 @@ final class ServerHandshakeRequest implements HandshakeRequest {
         String target = head.target();
         String scheme = secure ? "wss" : "ws";
         return URI.create(host == null || host.isEmpty() ? target : scheme + "://" + host + target);
+    }
+
+    /** Path parameters first, then query parameters; a name in both gets the values of both. */
+    private static Map<String, List<String>> parameters(Map<String, String> path, Map<String, List<String>> query) {
+        if (path.isEmpty()) {
+            return query;
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        path.forEach((name, value) -> all.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+        query.forEach((name, values) -> all.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
+        all.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(all);
     }
 
     static Map<String, List<String>> parseQuery(String query) {

@@ -144,7 +144,7 @@ final class UpgradeHandler implements TransportHandler {
                 config.getSubprotocols(), ServerHandshake.offeredSubprotocols(head));
         List<Extension> extensions = configurator.getNegotiatedExtensions(
                 config.getExtensions(), Extensions.toJakarta(ServerHandshake.offeredExtensions(head)));
-        ServerHandshakeRequest request = new ServerHandshakeRequest(head, transport.isSecure());
+        ServerHandshakeRequest request = new ServerHandshakeRequest(head, transport.isSecure(), match.pathParameters());
         TetherHandshakeResponse response = new TetherHandshakeResponse();
         configurator.modifyHandshake(config, request, response);
         Endpoint endpoint = registration.newEndpoint();
