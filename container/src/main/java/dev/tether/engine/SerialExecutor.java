@@ -17,6 +17,7 @@ public final class SerialExecutor implements Executor {
     private final Executor executor;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean draining;
+    private volatile Thread runner;
 
     public SerialExecutor(Executor executor) {
         this.executor = executor;
@@ -41,7 +42,21 @@ public final class SerialExecutor implements Executor {
         }
     }
 
+    /** Whether the calling thread is running this executor's tasks right now. */
+    public boolean isCurrentThread() {
+        return runner == Thread.currentThread();
+    }
+
     private void drain() {
+        runner = Thread.currentThread();
+        try {
+            drainTasks();
+        } finally {
+            runner = null;
+        }
+    }
+
+    private void drainTasks() {
         while (true) {
             Runnable task;
             synchronized (tasks) {

@@ -140,8 +140,13 @@ public final class WebSocketConnection implements TransportHandler {
     }
 
     /** The serial executor the handler's callbacks run on; the layer above may queue its own tasks there. */
-    public Executor events() {
+    public SerialExecutor events() {
         return events;
+    }
+
+    /** The limits and timeouts this connection runs with. */
+    public EngineConfig config() {
+        return config;
     }
 
     public Transport transport() {
@@ -315,7 +320,7 @@ public final class WebSocketConnection implements TransportHandler {
             case OPEN -> {
                 // The peer starts the closing handshake: answer with its code, then end.
                 CloseStatus answer = new CloseStatus(received.code());
-                queueCloseFrame(answer, false, false);
+                queueCloseFrame(answer, answer, false, false);
                 reportClose(received);
                 outbox.flush();
             }
@@ -427,7 +432,15 @@ public final class WebSocketConnection implements TransportHandler {
      *                               the connection is then unchanged
      */
     public void close(CloseStatus status) {
-        if (queueCloseFrame(status, false, true)) {
+        close(status, status);
+    }
+
+    /**
+     * Starts the closing handshake with {@code status} on the wire, and reports {@code reported}
+     * to the handler when it completes (for a close the container itself starts).
+     */
+    public void close(CloseStatus status, CloseStatus reported) {
+        if (queueCloseFrame(status, reported, false, true)) {
             outbox.flush();
         }
     }
@@ -442,7 +455,7 @@ public final class WebSocketConnection implements TransportHandler {
      * (we start the handshake) the close timer starts before the frame can go out, so that an
      * answer, however quick, finds the timer to cancel.
      */
-    private boolean queueCloseFrame(CloseStatus status, boolean dropData, boolean awaitAnswer) {
+    private boolean queueCloseFrame(CloseStatus status, CloseStatus reported, boolean dropData, boolean awaitAnswer) {
         // Encoded first: a code that may not be sent fails here, before the state changes.
         ByteBuffer payload = status.encode();
         boolean handshakeComplete;
@@ -450,7 +463,7 @@ public final class WebSocketConnection implements TransportHandler {
             if (!state.closeSent()) {
                 return false;
             }
-            sentClose = status;
+            sentClose = reported;
             handshakeComplete = !state.isOpen() && inputDone;
             if (awaitAnswer && !handshakeComplete) {
                 closeTimer = schedule(this::closeTimedOut, config.closeTimeout().toNanos());
@@ -536,7 +549,10 @@ public final class WebSocketConnection implements TransportHandler {
         }
         long idle = System.nanoTime() - lastActivity;
         if (idle >= timeout) {
-            close(new CloseStatus(CloseStatus.GOING_AWAY, "idle timeout"));
+            // Jakarta WebSocket §2.1.5: a close the container starts is 1006 to the local endpoint;
+            // the peer is told 1001 (1006 may not be sent).
+            close(new CloseStatus(CloseStatus.GOING_AWAY, "idle timeout"),
+                    new CloseStatus(CloseStatus.ABNORMAL, "idle timeout"));
         } else {
             idleTimer = schedule(this::checkIdle, timeout - idle);
         }

@@ -44,7 +44,10 @@ final class MessageHandlers {
      *                               the type is not one a handler may take
      */
     synchronized void add(Class<?> type, MessageHandler handler, boolean partial) {
-        Kind kind = nativeKind(type, partial);
+        // A user decoder for Reader or InputStream wins over the built-in streams.
+        boolean streamDecoder = (type == Reader.class && decoders.canDecodeText(type))
+                || (type == InputStream.class && decoders.canDecodeBinary(type));
+        Kind kind = streamDecoder ? null : nativeKind(type, partial);
         boolean decoded = kind == null;
         if (decoded) {
             kind = decodedKind(type, partial);

@@ -4,6 +4,8 @@ import jakarta.websocket.Extension;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +30,9 @@ public record SessionInfo(URI requestUri,
                           List<Extension> extensions,
                           boolean secure) {
     public SessionInfo {
-        pathParameters = Map.copyOf(pathParameters);
-        requestParameters = Map.copyOf(requestParameters);
+        // Copies that keep the order: path parameters in template order, query parameters as sent.
+        pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
+        requestParameters = Collections.unmodifiableMap(new LinkedHashMap<>(requestParameters));
         subprotocol = subprotocol == null ? "" : subprotocol;
         extensions = List.copyOf(extensions);
     }

@@ -26,7 +26,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,6 +60,8 @@ public final class TetherSession implements Session, SessionHandler {
     private final BasicRemote basic;
     private final AsyncRemote async;
     private volatile long maxIdleTimeout;
+    /** Completed once {@code onClose} has run. */
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     /**
      * @param group  the open sessions of the same endpoint, shared by them; this session joins it
@@ -72,7 +79,8 @@ public final class TetherSession implements Session, SessionHandler {
         this.config = config;
         this.info = info;
         this.group = group;
-        this.userProperties = new ConcurrentHashMap<>(config.getUserProperties());
+        // A map that, unlike ConcurrentHashMap, allows the null values applications put in it.
+        this.userProperties = Collections.synchronizedMap(new HashMap<>(config.getUserProperties()));
         this.basic = new BasicRemote(connection, codecs.encoders());
         this.async = new AsyncRemote(connection, codecs.encoders(), runtime.executor(), runtime.timer(),
                 container.getDefaultAsyncSendTimeout());
@@ -206,8 +214,9 @@ public final class TetherSession implements Session, SessionHandler {
         }
     }
 
+    /** A message no handler takes is dropped, as in other containers: handlers may come later. */
     private void noHandler(String kind) {
-        close(new CloseStatus(CloseStatus.UNSUPPORTED_DATA, "no handler for " + kind + " messages"));
+        LOG.log(System.Logger.Level.DEBUG, "session " + id + ": no handler for a " + kind + " message; dropped");
     }
 
     @Override
@@ -224,6 +233,7 @@ public final class TetherSession implements Session, SessionHandler {
             endpointError(t);
         } finally {
             codecs.close();
+            closed.complete(null);
         }
     }
 
@@ -349,8 +359,21 @@ public final class TetherSession implements Session, SessionHandler {
         close(new CloseStatus(CloseStatus.NORMAL));
     }
 
+    /**
+     * Starts the closing handshake and, unless called from this session's own callbacks, waits
+     * (up to the close timeout) until {@code onClose} has run, so that a caller sees the session
+     * fully closed when this returns.
+     */
     @Override
     public void close(CloseReason closeReason) throws IOException {
+        startClose(closeReason);
+        if (!connection.events().isCurrentThread()) {
+            awaitClosed(connection.config().closeTimeout().toMillis() + 1000);
+        }
+    }
+
+    /** Starts the closing handshake and returns at once; {@code onClose} follows. */
+    public void startClose(CloseReason closeReason) {
         int code = closeReason.getCloseCode().getCode();
         String reason = closeReason.getReasonPhrase();
         close(new CloseStatus(CloseStatus.mayBeSent(code) ? code : CloseStatus.NO_STATUS, reason));
@@ -358,6 +381,17 @@ public final class TetherSession implements Session, SessionHandler {
 
     private void close(CloseStatus status) {
         connection.close(status);
+    }
+
+    private void awaitClosed(long millis) throws IOException {
+        try {
+            closed.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while closing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // The connection was dropped after the close timeout; onClose follows on its own.
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.tether.engine.EngineConfig;
 import dev.tether.handshake.HttpRequestHead;
 import dev.tether.handshake.ServerHandshake;
 import dev.tether.jakarta.ContainerRuntime;
+import dev.tether.jakarta.TetherSession;
 import dev.tether.transport.grizzly.GrizzlyServer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -105,10 +106,12 @@ public final class Server implements AutoCloseable {
         }
         listener.unbind();
         List<Session> open = container.openSessions();
+        CloseReason stopping = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
         for (Session session : open) {
             try {
-                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
-            } catch (IOException | RuntimeException e) {
+                // All at once: the closing handshakes run in parallel, awaited below.
+                ((TetherSession) session).startClose(stopping);
+            } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, "closing " + session.getId() + " failed", e);
             }
         }

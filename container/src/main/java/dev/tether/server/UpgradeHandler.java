@@ -133,7 +133,7 @@ final class UpgradeHandler implements TransportHandler {
         }
         String key = ServerHandshake.validate(head);
         EndpointRegistration registration = match.value();
-        ServerEndpointConfig config = registration.config();
+        ServerEndpointConfig config = new HandshakeEndpointConfig(registration.config());
         ServerEndpointConfig.Configurator configurator = config.getConfigurator();
 
         String origin = head.headerFields().first("Origin");

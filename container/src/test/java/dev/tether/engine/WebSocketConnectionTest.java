@@ -561,11 +561,12 @@ class WebSocketConnectionTest {
     }
 
     @Test
-    void idleTimeoutClosesWith1001() {
+    void idleTimeoutSends1001AndReports1006Locally() {
         Pair pair = connect();
         pair.server().setIdleTimeout(SHORT.toMillis());
         pair.clientEvents().expectClose(CloseStatus.GOING_AWAY, "idle timeout");
-        pair.serverEvents().expectClose(CloseStatus.GOING_AWAY, "idle timeout");
+        // Jakarta WebSocket §2.1.5: a close the local container starts is 1006 to its own endpoint.
+        pair.serverEvents().expectClose(CloseStatus.ABNORMAL, "idle timeout");
     }
 
     @Test

@@ -91,17 +91,17 @@ enum MessageKind {
         if (type == PongMessage.class) {
             return PONG;
         }
-        if (type == Reader.class) {
-            return TEXT_READER;
-        }
-        if (type == InputStream.class) {
-            return BINARY_STREAM;
-        }
         if (codecs.hasTextDecoder(type)) {
             return TEXT_DECODED;
         }
         if (codecs.hasBinaryDecoder(type)) {
             return BINARY_DECODED;
+        }
+        if (type == Reader.class) {
+            return TEXT_READER;
+        }
+        if (type == InputStream.class) {
+            return BINARY_STREAM;
         }
         if (StringConversions.isPrimitiveOrBox(type)) {
             return TEXT_CONVERTED;

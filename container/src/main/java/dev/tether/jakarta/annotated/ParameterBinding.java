@@ -195,7 +195,11 @@ final class ParameterBinding {
         };
     }
 
-    private ArgumentSource pathParam(Method method, String name, Class<?> type) throws DeploymentException {
+    private ArgumentSource pathParam(Method method, String declared, Class<?> type) throws DeploymentException {
+        // "{name}" is accepted for "name", as other containers and the TCK do.
+        String name = declared.length() > 2 && declared.startsWith("{") && declared.endsWith("}")
+                ? declared.substring(1, declared.length() - 1)
+                : declared;
         String label = "@PathParam(\"" + name + "\") " + typeName(type);
         if (name.isEmpty()) {
             throw error(method, label + ": the @PathParam value must not be empty");

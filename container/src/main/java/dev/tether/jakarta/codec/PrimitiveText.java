@@ -9,8 +9,8 @@ import java.util.function.Function;
  *
  * <p>Decoding follows spec §4.7: as if the box's one-argument {@code String} constructor were
  * used, which {@code valueOf(String)} does; a primitive target gets its box (the caller unboxes).
- * {@code char} and {@code Character} have no such constructor; their text must be exactly one
- * {@code char}. Encoding is {@link String#valueOf(Object)}. Stateless and thread-safe.
+ * {@code char} and {@code Character} have no such constructor; they take the text's first
+ * character. Encoding is {@link String#valueOf(Object)}. Stateless and thread-safe.
  */
 final class PrimitiveText {
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(
@@ -61,8 +61,8 @@ final class PrimitiveText {
     }
 
     private static Character toCharacter(String text) {
-        if (text.length() != 1) {
-            throw new IllegalArgumentException("a char needs exactly one character, not " + text.length());
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("a char needs a character, got an empty text");
         }
         return text.charAt(0);
     }
