@@ -356,7 +356,7 @@ public final class TetherSession implements Session, SessionHandler {
 
     @Override
     public void close() throws IOException {
-        close(new CloseStatus(CloseStatus.NORMAL));
+        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tether's client against Tether's server over loopback. */
 class EchoIntegrationTest {
@@ -101,6 +102,18 @@ class EchoIntegrationTest {
         assertEquals("are you there", StandardCharsets.UTF_8.decode(pong.getApplicationData()).toString());
         session.close();
         endpoint.awaitClose();
+    }
+
+    /** As in other containers and the TCK: when close() returns, the endpoint's onClose has run. */
+    @Test
+    void closeReturnsOnceOnCloseHasRun() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            RecordingClient endpoint = new RecordingClient();
+            Session session = client.connectToServer(endpoint, server.uri("/echo"));
+            session.close();
+            assertTrue(endpoint.closed.isDone(), "onClose had not run when close() returned");
+            assertEquals(false, session.isOpen());
+        }
     }
 
     @Test
