@@ -62,6 +62,8 @@ public final class TetherSession implements Session, SessionHandler {
     private volatile long maxIdleTimeout;
     /** Completed once {@code onClose} has run. */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Set when the application asks to close. */
+    private volatile boolean closing;
 
     /**
      * @param group  the open sessions of the same endpoint, shared by them; this session joins it
@@ -303,9 +305,14 @@ public final class TetherSession implements Session, SessionHandler {
         return info.secure();
     }
 
+    /**
+     * Open until the application starts to close it, or until {@code onClose} has returned after
+     * the peer or the container closed it: a caller that sees {@code false} can rely on
+     * {@code onClose} having run (or being underway on its own request).
+     */
     @Override
     public boolean isOpen() {
-        return connection.isOpen();
+        return !closing && !closed.isDone();
     }
 
     @Override
@@ -374,6 +381,7 @@ public final class TetherSession implements Session, SessionHandler {
 
     /** Starts the closing handshake and returns at once; {@code onClose} follows. */
     public void startClose(CloseReason closeReason) {
+        closing = true;
         int code = closeReason.getCloseCode().getCode();
         String reason = closeReason.getReasonPhrase();
         close(new CloseStatus(CloseStatus.mayBeSent(code) ? code : CloseStatus.NO_STATUS, reason));
