@@ -5,7 +5,7 @@ import dev.tether.engine.WebSocketConnection;
 import dev.tether.handshake.HandshakeException;
 import dev.tether.handshake.HttpHeadParser;
 import dev.tether.handshake.HttpResponseHead;
-import dev.tether.transport.HeldInput;
+import dev.tether.transport.Handover;
 import dev.tether.transport.TransportHandler;
 
 import java.io.IOException;
@@ -20,13 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #response()} completes on an I/O thread; the caller goes on elsewhere.
  */
 final class ClientUpgrade implements TransportHandler {
-    private final HeldInput early;
+    private final Handover handover;
     private IOException overflow;
-    private boolean transportClosed;
-    private Throwable closeCause;
     private final HttpHeadParser<HttpResponseHead> parser = HttpHeadParser.forResponses();
     private final CompletableFuture<HttpResponseHead> response = new CompletableFuture<>();
-    private WebSocketConnection connection;
 
     /**
      * @param maxEarlyBytes how much the server may send between its 101 and the start of the
@@ -34,7 +31,7 @@ final class ClientUpgrade implements TransportHandler {
      *                      connection fails
      */
     ClientUpgrade(long maxEarlyBytes) {
-        this.early = new HeldInput(maxEarlyBytes);
+        this.handover = new Handover(maxEarlyBytes);
     }
 
     CompletableFuture<HttpResponseHead> response() {
@@ -43,8 +40,7 @@ final class ClientUpgrade implements TransportHandler {
 
     @Override
     public synchronized void onRead(ByteBuffer data) {
-        if (connection != null) {
-            connection.onRead(data);
+        if (handover.forward(data)) {
             return;
         }
         if (response.isDone()) {
@@ -63,7 +59,7 @@ final class ClientUpgrade implements TransportHandler {
     }
 
     private void keepEarly(ByteBuffer data) {
-        if (overflow == null && !early.keep(data)) {
+        if (overflow == null && !handover.hold(data)) {
             overflow = new IOException("the server sent too much before the session started");
             // Thrown to the transport, which then closes the connection.
             throw new IllegalStateException(overflow.getMessage());
@@ -72,28 +68,16 @@ final class ClientUpgrade implements TransportHandler {
 
     /** Starts the session: it gets the input kept so far, then the transport's. */
     synchronized void handOff(WebSocketConnection ws, SessionHandler session) {
-        connection = ws;
-        ws.start(session, early.take());
+        handover.handTo(ws, early -> ws.start(session, early));
         if (overflow != null) {
             ws.onClosed(overflow);
-        } else if (transportClosed) {
-            // The server left before the session started: it ends at once (1006).
-            ws.onClosed(closeCause);
         }
     }
 
     @Override
     public void onClosed(Throwable cause) {
         response.completeExceptionally(new IOException("the connection closed during the handshake", cause));
-        WebSocketConnection started;
-        synchronized (this) {
-            transportClosed = true;
-            closeCause = cause;
-            started = connection;
-        }
-        if (started != null) {
-            // The end reached this handler just before the session took the transport over.
-            started.onClosed(cause);
-        }
+        // A server that leaves before the session starts still ends it (1006).
+        handover.ended(cause);
     }
 }

@@ -10,7 +10,7 @@ import dev.tether.jakarta.SessionInfo;
 import dev.tether.jakarta.TetherHandshakeResponse;
 import dev.tether.jakarta.TetherSession;
 import dev.tether.jakarta.codec.Codecs;
-import dev.tether.transport.HeldInput;
+import dev.tether.transport.Handover;
 import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 import jakarta.websocket.DeploymentException;
@@ -41,14 +41,10 @@ final class UpgradeHandler implements TransportHandler {
     private final ServerApp app;
     private final HttpHeadParser<HttpRequestHead> parser = HttpHeadParser.forRequests();
     private final ScheduledFuture<?> timeout;
-    private final HeldInput early = new HeldInput(MAX_EARLY_BYTES);
+    private final Handover handover = new Handover(MAX_EARLY_BYTES);
     private boolean headDone;
     /** The request was refused: whatever else arrives is dropped. */
     private boolean rejected;
-    private WebSocketConnection connection;
-    /** The transport ended before the session started; the session then ends at once. */
-    private boolean transportClosed;
-    private Throwable closeCause;
 
     UpgradeHandler(Transport transport, ServerApp app) {
         this.transport = transport;
@@ -59,8 +55,7 @@ final class UpgradeHandler implements TransportHandler {
 
     @Override
     public synchronized void onRead(ByteBuffer data) {
-        if (connection != null) {
-            connection.onRead(data);
+        if (handover.forward(data)) {
             return;
         }
         if (headDone) {
@@ -88,7 +83,7 @@ final class UpgradeHandler implements TransportHandler {
     private void keepEarly(ByteBuffer data) {
         if (rejected) {
             data.position(data.limit());
-        } else if (!early.keep(data)) {
+        } else if (!handover.hold(data)) {
             rejected = true;
             transport.abort();
         }
@@ -97,16 +92,8 @@ final class UpgradeHandler implements TransportHandler {
     @Override
     public void onClosed(Throwable cause) {
         timeout.cancel(false);
-        WebSocketConnection started;
-        synchronized (this) {
-            transportClosed = true;
-            closeCause = cause;
-            started = connection;
-        }
-        if (started != null) {
-            // The end reached this handler just before the session took the transport over.
-            started.onClosed(cause);
-        }
+        // A client that leaves while the handshake is answered still ends its session (1006).
+        handover.ended(cause);
     }
 
     /** Runs on the executor: decides what the request gets. */
@@ -180,12 +167,7 @@ final class UpgradeHandler implements TransportHandler {
                 registration.sessions(), container.runtime(), codecs);
         synchronized (this) {
             transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
-            connection = ws;
-            ws.start(session, early.take());
-            if (transportClosed) {
-                // The client left while the handshake was being answered: end the session (1006).
-                ws.onClosed(closeCause);
-            }
+            handover.handTo(ws, early -> ws.start(session, early));
         }
     }
 
