@@ -60,9 +60,7 @@ public final class WebSocketConnection implements TransportHandler {
     private volatile boolean inputDone;
     private volatile CloseStatus sentClose;
     private volatile ScheduledFuture<?> closeTimer;
-    private volatile ScheduledFuture<?> idleTimer;
-    private volatile long idleTimeoutNanos;
-    private volatile long lastActivity = System.nanoTime();
+    private final IdleTimeout idleTimeout;
     /** Bytes of messages read but not yet handed to the handler; reading pauses past the limit. */
     private long backlog;
     private boolean readingPaused;
@@ -89,6 +87,7 @@ public final class WebSocketConnection implements TransportHandler {
                 extensionRsv, new Frames());
         this.outbox = new Outbox(transport, config.maxOutgoingBytes());
         this.maskKeys = client ? new MaskKeys() : null;
+        this.idleTimeout = new IdleTimeout(timer, state::isOpen, this::idleTimedOut);
     }
 
     /**
@@ -197,7 +196,7 @@ public final class WebSocketConnection implements TransportHandler {
             data.position(data.limit());
             return;
         }
-        lastActivity = System.nanoTime();
+        idleTimeout.touch();
         try {
             parser.parse(data);
         } catch (CloseException e) {
@@ -379,7 +378,7 @@ public final class WebSocketConnection implements TransportHandler {
     }
 
     private void sendData(int type, ByteBuffer payload, boolean last, SendCallback callback) {
-        lastActivity = System.nanoTime();
+        idleTimeout.touch();
         synchronized (sendLock) {
             if (!state.isOpen()) {
                 callback.onSendComplete(new IOException("the WebSocket connection is closed"));
@@ -521,7 +520,7 @@ public final class WebSocketConnection implements TransportHandler {
 
     private void reportClose(CloseStatus status) {
         if (closeReported.compareAndSet(false, true)) {
-            cancelIdleTimer();
+            idleTimeout.cancel();
             events.execute(() -> handler.onClose(status));
         }
     }
@@ -530,43 +529,21 @@ public final class WebSocketConnection implements TransportHandler {
 
     /**
      * Sets the idle timeout: with no frame read or message sent for that long, the connection is
-     * closed with 1001. Zero or less disables it.
+     * closed with 1001 (and the handler told 1006). Zero or less disables it.
      */
     public void setIdleTimeout(long millis) {
-        cancelIdleTimer();
-        idleTimeoutNanos = millis > 0 ? TimeUnit.MILLISECONDS.toNanos(millis) : 0;
-        if (idleTimeoutNanos > 0 && state.isOpen()) {
-            lastActivity = System.nanoTime();
-            idleTimer = schedule(this::checkIdle, idleTimeoutNanos);
-        }
+        idleTimeout.set(millis);
     }
 
-    /** Rescheduled for the remaining time rather than on every message, so activity costs nothing. */
-    private void checkIdle() {
-        long timeout = idleTimeoutNanos;
-        if (timeout <= 0 || !state.isOpen()) {
-            return;
-        }
-        long idle = System.nanoTime() - lastActivity;
-        if (idle >= timeout) {
-            // Jakarta WebSocket §2.1.5: a close the container starts is 1006 to the local endpoint;
-            // the peer is told 1001 (1006 may not be sent).
-            close(new CloseStatus(CloseStatus.GOING_AWAY, "idle timeout"),
-                    new CloseStatus(CloseStatus.ABNORMAL, "idle timeout"));
-        } else {
-            idleTimer = schedule(this::checkIdle, timeout - idle);
-        }
+    private void idleTimedOut() {
+        // Jakarta WebSocket §2.1.5: a close the container starts is 1006 to the local endpoint;
+        // the peer is told 1001 (1006 may not be sent).
+        close(new CloseStatus(CloseStatus.GOING_AWAY, "idle timeout"),
+                new CloseStatus(CloseStatus.ABNORMAL, "idle timeout"));
     }
 
     private ScheduledFuture<?> schedule(Runnable task, long nanos) {
         return timer.schedule(task, nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelIdleTimer() {
-        ScheduledFuture<?> t = idleTimer;
-        if (t != null) {
-            t.cancel(false);
-        }
     }
 
     private void cancelCloseTimer() {
@@ -577,7 +554,7 @@ public final class WebSocketConnection implements TransportHandler {
     }
 
     private void cancelTimers() {
-        cancelIdleTimer();
+        idleTimeout.cancel();
         cancelCloseTimer();
     }
 
