@@ -2,6 +2,9 @@ package dev.tether.client;
 
 import dev.tether.engine.EngineConfig;
 import dev.tether.engine.WebSocketConnection;
+import dev.tether.extension.DeflateCodec;
+import dev.tether.extension.DeflateParameters;
+import dev.tether.extension.PerMessageDeflate;
 import dev.tether.handshake.ClientHandshake;
 import dev.tether.handshake.ExtensionOffer;
 import dev.tether.handshake.HandshakeException;
@@ -162,7 +165,7 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
     private static ClientHandshake handshake(ClientEndpointConfig config, URI uri) {
         String key = WebSocketKeys.newKey(KEYS);
         ClientHandshake draft = new ClientHandshake(uri, key, config.getPreferredSubprotocols(),
-                Extensions.toOffers(config.getExtensions()), Map.of());
+                PerMessageDeflate.clientOffers(Extensions.toOffers(config.getExtensions())), Map.of());
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         draft.requestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
         config.getConfigurator().beforeRequest(headers);
@@ -181,7 +184,7 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
     private Session start(Endpoint endpoint, ClientEndpointConfig config, Codecs codecs, URI uri, Transport transport,
                           ClientUpgrade upgrade, ClientHandshake.Result result, long deadline)
             throws IOException, DeploymentException {
-        WebSocketConnection ws = new WebSocketConnection(transport, true, 0, engineConfig(),
+        WebSocketConnection ws = new WebSocketConnection(transport, true, deflateCodec(result), engineConfig(),
                 runtime.executor(), runtime.timer());
         SessionInfo info = new SessionInfo(uri, Map.of(), uri.getRawQuery(),
                 Map.of(), null, result.subprotocol(), Extensions.toJakarta(result.extensions()), transport.isSecure());
@@ -192,6 +195,21 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
         ws.events().execute(() -> opened.complete(null));
         await(opened, deadline, uri);
         return session;
+    }
+
+    /** The permessage-deflate state if the server agreed to it (checked), else null. */
+    private DeflateCodec deflateCodec(ClientHandshake.Result result) throws DeploymentException {
+        for (ExtensionOffer extension : result.extensions()) {
+            if (DeflateParameters.NAME.equalsIgnoreCase(extension.name())) {
+                try {
+                    return deflateConfig().newCodec(PerMessageDeflate.checkAgreement(extension), true);
+                } catch (IllegalArgumentException e) {
+                    throw new DeploymentException("the server's permessage-deflate answer is not acceptable: "
+                            + e.getMessage());
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean secureScheme(URI uri) throws DeploymentException {

@@ -29,6 +29,8 @@ final class MessageAssembler {
 
     private int messageType = -1;
     private boolean partial;
+    /** Whether the message arrives compressed, so its bytes come here inflated. */
+    private boolean compressed;
     private byte[] buffer;
     private int size;
     /** The message's size if the current frame is its last: the most worth allocating now. */
@@ -60,12 +62,20 @@ final class MessageAssembler {
      * The limit is checked against the announced length, but memory is only taken as bytes
      * arrive, so a header alone costs nothing.
      */
-    void frameStart(int opcode, long length, boolean partialIfFirst) {
+    void frameStart(int opcode, long length, boolean partialIfFirst, boolean compressedIfFirst) {
         if (opcode != OpCode.CONTINUATION) {
             messageType = opcode;
             partial = partialIfFirst;
+            compressed = compressedIfFirst;
             size = 0;
             utf8.reset();
+        }
+        if (compressed) {
+            // The frame's length says little about the message's: the limit is checked as it inflates.
+            if (buffer == null) {
+                buffer = EMPTY;
+            }
+            return;
         }
         checkMessageSize(length);
         expectedSize = size + (int) length;
@@ -75,10 +85,13 @@ final class MessageAssembler {
     }
 
     void payload(ByteBuffer chunk) {
+        int n = chunk.remaining();
+        if (compressed) {
+            checkMessageSize(n);
+        }
         if (messageType == OpCode.TEXT) {
             utf8.validate(chunk);
         }
-        int n = chunk.remaining();
         ensureCapacity(size + n);
         chunk.get(buffer, size, n);
         size += n;
@@ -87,6 +100,10 @@ final class MessageAssembler {
     /** Bytes of the current message so far. */
     int size() {
         return size;
+    }
+
+    boolean isCompressed() {
+        return compressed;
     }
 
     boolean isPartial() {
@@ -180,7 +197,14 @@ final class MessageAssembler {
         if (capacity >= needed) {
             return;
         }
-        long grown = Math.max(needed, Math.min(Math.max(capacity * 2L, FIRST_CHUNK), expectedSize));
+        long grown;
+        if (compressed) {
+            // Inflated sizes are unknown ahead: start exact, then double up to the limit.
+            long limit = Math.min(messageType == OpCode.TEXT ? maxTextSize : maxBinarySize, Integer.MAX_VALUE - 8);
+            grown = Math.max(needed, Math.min(capacity * 2L, limit));
+        } else {
+            grown = Math.max(needed, Math.min(Math.max(capacity * 2L, FIRST_CHUNK), expectedSize));
+        }
         byte[] larger = new byte[(int) grown];
         if (size > 0) {
             System.arraycopy(buffer, 0, larger, 0, size);

@@ -1,5 +1,6 @@
 package dev.tether.engine;
 
+import dev.tether.extension.DeflateCodec;
 import dev.tether.protocol.CloseException;
 import dev.tether.protocol.CloseStatus;
 import dev.tether.protocol.FrameListener;
@@ -36,7 +37,11 @@ public final class WebSocketConnection implements TransportHandler {
     /** Payloads up to this size are copied behind their header: one buffer beats a gathered write. */
     private static final int COPY_THRESHOLD = 8 * 1024;
 
+    /** The reserved bit permessage-deflate owns: set on the first frame of a compressed message. */
+    private static final int RSV1 = 4;
+
     private final Transport transport;
+    private final DeflateCodec deflate;
     private final boolean client;
     private final EngineConfig config;
     private final ScheduledExecutorService timer;
@@ -77,6 +82,20 @@ public final class WebSocketConnection implements TransportHandler {
      */
     public WebSocketConnection(Transport transport, boolean client, int extensionRsv, EngineConfig config,
                                Executor executor, ScheduledExecutorService timer) {
+        this(transport, client, null, config, executor, timer);
+    }
+
+    /**
+     * @param transport the connection, already past its HTTP handshake
+     * @param client    whether we are the client (we mask, the peer may not)
+     * @param deflate   the permessage-deflate state if that extension was agreed, else null; it
+     *                  owns RSV1, and the connection releases it when it ends
+     * @param config    limits and timeouts
+     * @param executor  runs handler callbacks (through a per-connection serial queue)
+     * @param timer     runs the close and idle timeouts; its tasks only touch this engine
+     */
+    public WebSocketConnection(Transport transport, boolean client, DeflateCodec deflate, EngineConfig config,
+                               Executor executor, ScheduledExecutorService timer) {
         this.transport = transport;
         this.client = client;
         this.config = config;
@@ -84,7 +103,8 @@ public final class WebSocketConnection implements TransportHandler {
         this.events = new SerialExecutor(executor);
         this.assembler = new MessageAssembler(config.maxTextMessageSize(), config.maxBinaryMessageSize());
         this.parser = new FrameParser(client ? FrameParser.Role.CLIENT : FrameParser.Role.SERVER,
-                extensionRsv, new Frames());
+                deflate == null ? 0 : RSV1, new Frames());
+        this.deflate = deflate;
         this.outbox = new Outbox(transport, config.maxOutgoingBytes());
         this.maskKeys = client ? new MaskKeys() : null;
         this.idleTimeout = new IdleTimeout(timer, state::isOpen, this::idleTimedOut);
@@ -210,6 +230,9 @@ public final class WebSocketConnection implements TransportHandler {
     public void onClosed(Throwable cause) {
         inputDone = true;
         cancelTimers();
+        if (deflate != null) {
+            deflate.close();
+        }
         IOException closed = new IOException("connection closed", cause);
         outbox.fail(closed);
         state.terminate();
@@ -223,17 +246,29 @@ public final class WebSocketConnection implements TransportHandler {
     private final class Frames implements FrameListener {
         @Override
         public void onDataFrameStart(int opcode, boolean fin, int rsv, long payloadLength) {
-            boolean parts = opcode != OpCode.CONTINUATION && handler.wantsParts(opcode == OpCode.TEXT);
-            assembler.frameStart(opcode, payloadLength, parts);
+            boolean first = opcode != OpCode.CONTINUATION;
+            boolean parts = first && handler.wantsParts(opcode == OpCode.TEXT);
+            assembler.frameStart(opcode, payloadLength, parts, first && (rsv & RSV1) != 0);
         }
 
         @Override
         public void onDataPayload(ByteBuffer chunk) {
-            assembler.payload(chunk);
+            if (assembler.isCompressed()) {
+                inflate(chunk);
+            } else {
+                assembler.payload(chunk);
+            }
         }
 
         @Override
         public void onDataFrameEnd(boolean fin) {
+            if (fin && assembler.isCompressed()) {
+                try {
+                    deflate.finishMessage(assembler::payload);
+                } catch (IllegalArgumentException e) {
+                    throw CloseException.badData(e.getMessage());
+                }
+            }
             if (assembler.isPartial()) {
                 deliverPart(fin);
                 return;
@@ -273,6 +308,14 @@ public final class WebSocketConnection implements TransportHandler {
         } else {
             ByteBuffer part = assembler.finishBinaryPart(last);
             deliver(bytes, () -> handler.onBinaryPart(part, last));
+        }
+    }
+
+    private void inflate(ByteBuffer chunk) {
+        try {
+            deflate.inflate(chunk, assembler::payload);
+        } catch (IllegalArgumentException e) {
+            throw CloseException.badData(e.getMessage());
         }
     }
 
@@ -389,9 +432,15 @@ public final class WebSocketConnection implements TransportHandler {
                         "a " + OpCode.name(outgoingMessage).toLowerCase() + " message is being sent in parts"));
                 return;
             }
+            boolean whole = outgoingMessage == -1 && last;
             int opcode = outgoingMessage == -1 ? type : OpCode.CONTINUATION;
             outgoingMessage = last ? -1 : type;
-            outbox.enqueueData(encode(last, opcode, payload), callback);
+            // Only whole messages are compressed; parts of a message go out as they are.
+            if (whole && deflate != null && deflate.worthCompressing(payload.remaining())) {
+                outbox.enqueueData(encode(true, RSV1, opcode, deflate.compress(payload)), callback);
+            } else {
+                outbox.enqueueData(encode(last, 0, opcode, payload), callback);
+            }
         }
         outbox.flush();
     }
@@ -407,14 +456,14 @@ public final class WebSocketConnection implements TransportHandler {
         outbox.flush();
     }
 
-    private ByteBuffer[] encode(boolean fin, int opcode, ByteBuffer payload) {
+    private ByteBuffer[] encode(boolean fin, int rsv, int opcode, ByteBuffer payload) {
         if (client) {
-            return new ByteBuffer[] {FrameWriter.maskedFrame(fin, 0, opcode, payload, maskKeys.next())};
+            return new ByteBuffer[] {FrameWriter.maskedFrame(fin, rsv, opcode, payload, maskKeys.next())};
         }
         if (payload.remaining() <= COPY_THRESHOLD) {
-            return new ByteBuffer[] {FrameWriter.frame(fin, 0, opcode, payload)};
+            return new ByteBuffer[] {FrameWriter.frame(fin, rsv, opcode, payload)};
         }
-        return new ByteBuffer[] {FrameWriter.header(fin, 0, opcode, payload.remaining()), payload.duplicate()};
+        return new ByteBuffer[] {FrameWriter.header(fin, rsv, opcode, payload.remaining()), payload.duplicate()};
     }
 
     private ByteBuffer encodeWhole(int opcode, ByteBuffer payload) {

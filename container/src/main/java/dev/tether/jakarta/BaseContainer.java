@@ -1,9 +1,12 @@
 package dev.tether.jakarta;
 
 import dev.tether.engine.EngineConfig;
+import dev.tether.extension.DeflateConfig;
+import dev.tether.extension.DeflateParameters;
 import jakarta.websocket.Extension;
 import jakarta.websocket.WebSocketContainer;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +21,7 @@ public abstract class BaseContainer implements WebSocketContainer {
     private volatile long sessionIdleTimeout = Long.getLong("tether.sessionIdleTimeoutMillis", 0);
     private volatile int maxBinaryMessageBufferSize;
     private volatile int maxTextMessageBufferSize;
+    private volatile DeflateConfig deflateConfig = DeflateConfig.fromSystemProperties();
 
     protected BaseContainer(EngineConfig engineConfig) {
         this.engineConfig = engineConfig;
@@ -70,9 +74,21 @@ public abstract class BaseContainer implements WebSocketContainer {
         maxTextMessageBufferSize = max;
     }
 
-    /** Tether implements no extension yet; names a configurator accepts are still negotiated. */
+    /** How this container uses permessage-deflate. */
+    public DeflateConfig deflateConfig() {
+        return deflateConfig;
+    }
+
+    public void setDeflateConfig(DeflateConfig config) {
+        deflateConfig = config;
+    }
+
+    /**
+     * permessage-deflate while it is enabled. Other names an endpoint lists and a configurator
+     * accepts are negotiated too, without any processing of their own.
+     */
     @Override
     public Set<Extension> getInstalledExtensions() {
-        return Set.of();
+        return deflateConfig.enabled() ? Set.of(new TetherExtension(DeflateParameters.NAME, List.of())) : Set.of();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tether.server;
 
 import dev.tether.engine.EngineConfig;
+import dev.tether.extension.DeflateConfig;
 import dev.tether.handshake.HttpRequestHead;
 import dev.tether.handshake.ServerHandshake;
 import dev.tether.jakarta.ContainerRuntime;
@@ -45,6 +46,7 @@ public final class Server implements AutoCloseable {
     private final SSLContext sslContext;
     private final Map<String, Page> pages;
     private final EngineConfig engineConfig;
+    private final DeflateConfig deflateConfig;
     private ContainerRuntime runtime;
     private TetherServerContainer container;
     private GrizzlyServer listener;
@@ -59,6 +61,7 @@ public final class Server implements AutoCloseable {
         this.sslContext = b.sslContext;
         this.pages = Map.copyOf(b.pages);
         this.engineConfig = b.engineConfig;
+        this.deflateConfig = b.deflateConfig;
     }
 
     public static Builder builder() {
@@ -78,6 +81,7 @@ public final class Server implements AutoCloseable {
         ContainerRuntime newRuntime = new ContainerRuntime("tether");
         try {
             TetherServerContainer newContainer = new TetherServerContainer(newRuntime, engineConfig);
+            newContainer.setDeflateConfig(deflateConfig);
             for (Object endpoint : endpoints) {
                 if (endpoint instanceof ServerEndpointConfig config) {
                     newContainer.addEndpoint(config);
@@ -214,6 +218,7 @@ public final class Server implements AutoCloseable {
         private SSLContext sslContext;
         private final Map<String, Page> pages = new HashMap<>();
         private EngineConfig engineConfig = EngineConfig.fromSystemProperties();
+        private DeflateConfig deflateConfig = DeflateConfig.fromSystemProperties();
 
         private Builder() {
         }
@@ -287,6 +292,12 @@ public final class Server implements AutoCloseable {
         /** Bytes that may wait to be written per session before async sends are refused; default 16 MiB. */
         public Builder maxOutgoingBytes(long bytes) {
             engineConfig = engineConfig.withMaxOutgoingBytes(bytes);
+            return this;
+        }
+
+        /** Whether permessage-deflate is accepted when a client offers it; default true. */
+        public Builder permessageDeflate(boolean enabled) {
+            deflateConfig = deflateConfig.withEnabled(enabled);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.tether.server;
 
 import dev.tether.engine.WebSocketConnection;
+import dev.tether.extension.DeflateParameters;
 import dev.tether.handshake.HandshakeException;
 import dev.tether.handshake.HttpHeadParser;
 import dev.tether.handshake.HttpRequestHead;
@@ -129,8 +130,9 @@ final class UpgradeHandler implements TransportHandler {
         }
         String subprotocol = configurator.getNegotiatedSubprotocol(
                 config.getSubprotocols(), ServerHandshake.offeredSubprotocols(head));
-        List<Extension> extensions = configurator.getNegotiatedExtensions(
-                config.getExtensions(), Extensions.toJakarta(ServerHandshake.offeredExtensions(head)));
+        ExtensionNegotiation negotiated = ExtensionNegotiation.negotiate(config,
+                ServerHandshake.offeredExtensions(head), app.container().deflateConfig());
+        List<Extension> extensions = negotiated.extensions();
         ServerHandshakeRequest request = new ServerHandshakeRequest(head, transport.isSecure(), match.pathParameters());
         TetherHandshakeResponse response = new TetherHandshakeResponse();
         configurator.modifyHandshake(config, request, response);
@@ -142,7 +144,7 @@ final class UpgradeHandler implements TransportHandler {
                 Extensions.toOffers(extensions), response.getHeaders());
         SessionInfo info = new SessionInfo(request.getRequestURI(), match.pathParameters(), head.query(),
                 request.getParameterMap(), null, hasProtocol ? subprotocol : "", extensions, transport.isSecure());
-        start(accept, info, endpoint, config, registration, codecs);
+        start(accept, info, endpoint, config, registration, codecs, negotiated.deflate());
     }
 
     private static Codecs openCodecs(EndpointRegistration registration, ServerEndpointConfig config) {
@@ -159,9 +161,10 @@ final class UpgradeHandler implements TransportHandler {
      * once the client has seen the 101 waits here and then goes to the session, in order.
      */
     private void start(byte[] accept, SessionInfo info, Endpoint endpoint, ServerEndpointConfig config,
-                       EndpointRegistration registration, Codecs codecs) {
+                       EndpointRegistration registration, Codecs codecs, DeflateParameters deflate) {
         TetherServerContainer container = app.container();
-        WebSocketConnection ws = new WebSocketConnection(transport, false, 0, container.engineConfig(),
+        WebSocketConnection ws = new WebSocketConnection(transport, false,
+                deflate == null ? null : container.deflateConfig().newCodec(deflate, false), container.engineConfig(),
                 container.runtime().executor(), container.runtime().timer());
         TetherSession session = new TetherSession(container, ws, endpoint, config, info,
                 registration.sessions(), container.runtime(), codecs);
