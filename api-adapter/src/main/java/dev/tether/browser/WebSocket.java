@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
  * close frame for it.
  */
 public class WebSocket {
+    /** Tether's user property with the peer's close frame (see Tether's TetherSession); other containers lack it. */
+    private static final String PEER_CLOSE_REASON = "dev.tether.peerCloseReason";
+
     public static final int CONNECTING = 0;
     public static final int OPEN = 1;
     public static final int CLOSING = 2;
@@ -413,7 +416,8 @@ public class WebSocket {
         }
 
         @Override
-        public void onClose(Session closed, CloseReason reason) {
+        public void onClose(Session closed, CloseReason containerReason) {
+            CloseReason reason = containerReason;
             synchronized (lock) {
                 if (failed) {
                     return;
@@ -422,6 +426,10 @@ public class WebSocket {
             // A connection the container failed (it reported an error) or this side closed as
             // full ends uncleanly, whatever close frame the container sent on its way out.
             boolean unclean = full || errorSeen;
+            // On Tether the close frame the peer answered with is at hand: the standard reports that.
+            if (closed.getUserProperties().get(PEER_CLOSE_REASON) instanceof CloseReason peer) {
+                reason = peer;
+            }
             int code = unclean ? ABNORMAL_CLOSURE : reason.getCloseCode().getCode();
             String phrase = reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase();
             events.execute(() -> fireClose(unclean, code, phrase));

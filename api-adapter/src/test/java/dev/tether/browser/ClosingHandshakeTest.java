@@ -109,6 +109,26 @@ class ClosingHandshakeTest {
     }
 
     @BothContainers
+    @DisplayName("Close-server answers with another code: the close event carries the peer's code and reason")
+    void peerAnswersWithAnotherCode(Setup setup) throws Exception {
+        try (RawServer server = new RawServer(c -> {
+            c.handshake();
+            c.readUntilClose();
+            c.writeClose(3002, "b");
+            c.awaitEof();
+        })) {
+            Recorder r = Setup.connect(server.url("/other"), setup.options(), (w, rec) -> { });
+            r.next("open");
+            r.ws.close(3001, "a");
+            CloseEvent close = r.awaitClose();
+            TyrusDifferences.skipOnTyrus(setup, "onClose reports the close it sent, not the peer's answer");
+            assertTrue(close.wasClean());
+            assertEquals(3002, close.code());
+            assertEquals("b", close.reason());
+        }
+    }
+
+    @BothContainers
     @DisplayName("an abrupt close (TCP ends, no close frame) gives 1006, not clean, reason empty")
     void abruptClose(Setup setup) throws Exception {
         try (RawServer server = new RawServer(c -> {

@@ -64,6 +64,7 @@ public final class WebSocketConnection implements TransportHandler {
     /** Set once the input must be ignored: after a close frame or a violation. */
     private volatile boolean inputDone;
     private volatile CloseStatus sentClose;
+    private volatile CloseStatus receivedClose;
     private volatile ScheduledFuture<?> closeTimer;
     private final IdleTimeout idleTimeout;
     /** Bytes of messages read but not yet handed to the handler; reading pauses past the limit. */
@@ -170,6 +171,11 @@ public final class WebSocketConnection implements TransportHandler {
 
     public Transport transport() {
         return transport;
+    }
+
+    /** The status of the close frame the peer sent, or null if none has arrived. */
+    public CloseStatus receivedClose() {
+        return receivedClose;
     }
 
     /** Whether messages may still be sent: neither side has started to close. */
@@ -358,6 +364,7 @@ public final class WebSocketConnection implements TransportHandler {
      */
     private void closeFrameReceived(CloseStatus received) {
         inputDone = true;
+        receivedClose = received;
         switch (state.closeReceived()) {
             case OPEN -> {
                 // The peer starts the closing handshake: answer with its code, then end.

@@ -47,6 +47,14 @@ public final class TetherSession implements Session, SessionHandler {
     private static final System.Logger LOG = System.getLogger(TetherSession.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
 
+    /**
+     * The user property that holds, when {@code onClose} runs, the {@link CloseReason} of the close
+     * frame the peer sent (absent if none came). {@code onClose} itself gets, as in other
+     * containers, the peer's status for a close the peer started and our own for one we started;
+     * the browser adapter uses this property to report what the peer answered, as browsers do.
+     */
+    public static final String PEER_CLOSE_REASON = "dev.tether.peerCloseReason";
+
     private final String id = Long.toString(IDS.incrementAndGet(), 36);
     private final WebSocketContainer container;
     private final WebSocketConnection connection;
@@ -229,14 +237,22 @@ public final class TetherSession implements Session, SessionHandler {
     @Override
     public void onClose(CloseStatus status) {
         group.remove(this);
+        CloseStatus peer = connection.receivedClose();
+        if (peer != null) {
+            userProperties.put(PEER_CLOSE_REASON, toReason(peer));
+        }
         try {
-            endpoint.onClose(this, new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason()));
+            endpoint.onClose(this, toReason(status));
         } catch (Throwable t) {
             endpointError(t);
         } finally {
             codecs.close();
             closed.complete(null);
         }
+    }
+
+    private static CloseReason toReason(CloseStatus status) {
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(status.code()), status.reason());
     }
 
     private void endpointError(Throwable error) {
