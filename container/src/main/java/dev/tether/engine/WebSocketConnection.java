@@ -367,8 +367,9 @@ public final class WebSocketConnection implements TransportHandler {
         receivedClose = received;
         switch (state.closeReceived()) {
             case OPEN -> {
-                // The peer starts the closing handshake: answer with its code, then end.
-                CloseStatus answer = new CloseStatus(received.code());
+                // The peer starts the closing handshake: answer with its code and reason (as
+                // browsers' test servers do), then end.
+                CloseStatus answer = received;
                 queueCloseFrame(answer, answer, false, false);
                 reportClose(received);
                 outbox.flush();

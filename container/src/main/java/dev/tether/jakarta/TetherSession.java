@@ -99,6 +99,11 @@ public final class TetherSession implements Session, SessionHandler {
         setMaxIdleTimeout(container.getDefaultMaxSessionIdleTimeout());
     }
 
+    /** Runs {@code action} once {@code onClose} has run (at once if it has). */
+    public void whenClosed(Runnable action) {
+        closed.thenRun(action);
+    }
+
     /** A new group for the sessions of one endpoint. */
     public static Set<Session> newGroup() {
         return ConcurrentHashMap.newKeySet();

@@ -9,7 +9,6 @@ import dev.tether.jakarta.TetherSession;
 import dev.tether.transport.grizzly.GrizzlyServer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
@@ -109,17 +108,7 @@ public final class Server implements AutoCloseable {
             return;
         }
         listener.unbind();
-        List<Session> open = container.openSessions();
-        CloseReason stopping = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
-        for (Session session : open) {
-            try {
-                // All at once: the closing handshakes run in parallel, awaited below.
-                ((TetherSession) session).startClose(stopping);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing " + session.getId() + " failed", e);
-            }
-        }
-        awaitSessionsClosed(engineConfig.closeTimeout().toMillis());
+        closeSessionsAndWait(engineConfig.closeTimeout().toMillis());
         container.closeClient();
         listener.stop();
         runtime.close();
@@ -128,9 +117,25 @@ public final class Server implements AutoCloseable {
         runtime = null;
     }
 
-    private void awaitSessionsClosed(long timeoutMillis) {
+    /**
+     * Closes every live session with 1001, all at once, and waits for their closing handshakes;
+     * sessions that a handshake already under way starts meanwhile are closed as they appear.
+     */
+    private void closeSessionsAndWait(long timeoutMillis) {
+        CloseReason stopping = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!container.openSessions().isEmpty() && System.currentTimeMillis() < deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            List<TetherSession> live = container.liveSessions();
+            if (live.isEmpty()) {
+                return;
+            }
+            for (TetherSession session : live) {
+                try {
+                    session.startClose(stopping);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing " + session.getId() + " failed", e);
+                }
+            }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.tether.client.TetherClientContainer;
 import dev.tether.engine.EngineConfig;
 import dev.tether.jakarta.BaseContainer;
 import dev.tether.jakarta.ContainerRuntime;
+import dev.tether.jakarta.TetherSession;
 import dev.tether.jakarta.annotated.AnnotatedConfigs;
 import dev.tether.jakarta.annotated.AnnotatedEndpointModel;
 import dev.tether.jakarta.codec.CodecPlan;
@@ -20,6 +21,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tether's {@link ServerContainer}: the endpoints of one application, matched by path, and the
@@ -33,6 +36,7 @@ public final class TetherServerContainer extends BaseContainer implements Server
     private final ContainerRuntime runtime;
     private final UriTemplateRouter<EndpointRegistration> router = new UriTemplateRouter<>();
     private final List<EndpointRegistration> registrations = new ArrayList<>();
+    private final Set<TetherSession> live = ConcurrentHashMap.newKeySet();
     private volatile boolean deploymentClosed;
     private TetherClientContainer client;
 
@@ -89,15 +93,18 @@ public final class TetherServerContainer extends BaseContainer implements Server
         return router.find(path);
     }
 
-    /** Every open session of every endpoint. */
-    List<Session> openSessions() {
-        List<Session> open = new ArrayList<>();
-        synchronized (this) {
-            for (EndpointRegistration r : registrations) {
-                open.addAll(r.sessions());
-            }
-        }
-        return open;
+    /**
+     * Every session this container has started and that has not yet ended, including those whose
+     * {@code onOpen} has not run yet (so a stopping server misses none).
+     */
+    List<TetherSession> liveSessions() {
+        return new ArrayList<>(live);
+    }
+
+    /** Counts {@code session} as live until its {@code onClose} has run. */
+    void started(TetherSession session) {
+        live.add(session);
+        session.whenClosed(() -> live.remove(session));
     }
 
     /** The standalone server has no servlet request to upgrade; the servlet drop-in does. */

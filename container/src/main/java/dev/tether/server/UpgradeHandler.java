@@ -168,6 +168,7 @@ final class UpgradeHandler implements TransportHandler {
                 container.runtime().executor(), container.runtime().timer());
         TetherSession session = new TetherSession(container, ws, endpoint, config, info,
                 registration.sessions(), container.runtime(), codecs);
+        container.started(session);
         synchronized (this) {
             transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
             handover.handTo(ws, early -> ws.start(session, early));

@@ -359,10 +359,10 @@ class WebSocketConnectionTest {
     // ---- closing handshake ----
 
     @Test
-    void peerStartsTheCloseAndTheServerEchoesItsCodeThenClosesTheConnection() {
+    void peerStartsTheCloseAndTheServerEchoesItsCodeAndReasonThenClosesTheConnection() {
         Raw raw = rawClient();
         raw.peer().send(clientFrame("88 85", closePayload(1000, "bye")));
-        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1000, ""));
+        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1000, "bye"));
         raw.peer().expectClosed();
         raw.events().expectClose(1000, "bye");
         assertFalse(raw.engine().isOpen());
@@ -423,7 +423,7 @@ class WebSocketConnectionTest {
         Raw raw = rawServer(EngineConfig.DEFAULT);
         raw.peer().send("88 05 " + closePayload(1000, "bye"));
         raw.events().expectClose(1000, "bye");
-        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1000, ""));
+        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1000, "bye"));
         // RFC 6455 §7.1.1: the server ends TCP; the client (with a 5 s timeout) does not.
         assertFalse(raw.peer().isClosed());
         raw.peer().transport.close();
@@ -482,7 +482,7 @@ class WebSocketConnectionTest {
     void peerStartedCloseIsReportedAsSuchWhenThePipeDeliversInline() {
         Raw raw = rawClient(EngineConfig.DEFAULT, Runnable::run);
         raw.peer().send(clientFrame("88 85", closePayload(1000, "bye")));
-        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1000, ""));
+        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1000, "bye"));
         raw.peer().expectClosed();
         raw.events().expectClose(1000, "bye");
     }

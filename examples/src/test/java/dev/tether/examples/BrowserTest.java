@@ -76,8 +76,8 @@ class BrowserTest {
             for (String line : lines.subList(1, lines.size() - 1)) {
                 assertEquals("ok", line.substring(line.lastIndexOf(' ') + 1), line);
             }
-            // The server answers a close by echoing its code (RFC 6455 §5.5.1), without the reason.
-            assertEquals("close 4000  clean=true", lines.get(lines.size() - 1), report);
+            // The server answers a close by echoing its code and reason (RFC 6455 §5.5.1).
+            assertEquals("close 4000 bye clean=true", lines.get(lines.size() - 1), report);
             assertEquals(18, lines.size(), report);
         } finally {
             if (browser != null) {
