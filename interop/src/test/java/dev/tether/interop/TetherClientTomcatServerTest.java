@@ -1,0 +1,58 @@
+package dev.tether.interop;
+
+import dev.tether.client.TetherClientContainer;
+import dev.tether.jakarta.TetherExtension;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Session;
+
+import java.util.List;
+
+/**
+ * Tether's client against an embedded Tomcat 11 server, over {@code ws}.
+ *
+ * <p>No {@code wss} variant yet: over TLS, Tether's client reports 1006 ("connection closed
+ * without a close frame") for every close, because Tomcat sends its close frame followed at once
+ * by the TLS close_notify and FIN, and Tether loses that last frame.
+ */
+class TetherClientTomcatServerTest extends InteropContract {
+    TomcatServer server;
+    TetherClientContainer client;
+
+    boolean tls() {
+        return false;
+    }
+
+    @Override
+    void start() throws Exception {
+        server = new TomcatServer(tls() ? Tls.get() : null);
+        server.start();
+        client = new TetherClientContainer();
+        client.setDefaultMaxTextMessageBufferSize(Interop.BIG);
+        client.setDefaultMaxBinaryMessageBufferSize(Interop.BIG);
+    }
+
+    @Override
+    void stop() {
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            if (server != null) {
+                server.stop();
+            }
+        }
+    }
+
+    @Override
+    Session connect(Recorder recorder, boolean deflate) throws Exception {
+        ClientEndpointConfig.Builder config = ClientEndpointConfig.Builder.create();
+        if (deflate) {
+            config.extensions(List.of(new TetherExtension(Interop.DEFLATE, List.of())));
+        }
+        if (tls()) {
+            config.sslContext(Tls.get().clientContext);
+        }
+        return client.connectToServer(recorder, config.build(), server.uri("/echo"));
+    }
+}
