@@ -109,8 +109,14 @@ class CloseTest {
             assertEquals(WebSocket.CLOSING, ws.readyState());
         });
         CloseEvent close = (CloseEvent) r.next("close").event();
-        assertEquals(1005, close.code());
-        assertEquals("", close.reason());
+        if (setup.tyrus) {
+            // Tyrus sends 1000 for close() and reports its own close or the peer's echo, whichever
+            // comes first (see the README's Tyrus differences).
+            assertTrue(close.code() == 1005 || close.code() == 1000, "code " + close.code());
+        } else {
+            assertEquals(1005, close.code());
+            assertEquals("", close.reason());
+        }
         assertTrue(close.wasClean());
         r.assertQuiet(Duration.ofMillis(100));
     }

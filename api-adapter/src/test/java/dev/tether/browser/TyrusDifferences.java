@@ -18,9 +18,9 @@ final class TyrusDifferences {
     }
 
     /**
-     * The close reason of a close this side started. Tether reports the reason it sent (which a
-     * reason-echoing peer such as WPT's sends back); Tyrus reports whichever comes first, its own
-     * close or the peer's answer (Tether's server answers with the code alone).
+     * The close reason of a close this side started. On Tether the event carries the peer's answer
+     * (Tether's server, like WPT's, echoes code and reason); Tyrus reports whichever comes first,
+     * its own close or the peer's answer.
      */
     static void assertOwnReason(Setup setup, String sent, CloseEvent close) {
         if (setup.tyrus) {
