@@ -45,7 +45,7 @@ public final class GrizzlyConnector implements AutoCloseable {
      */
     public CompletableFuture<Transport> connect(String host, int port, SSLContext sslContext, TransportHandler handler) {
         CompletableFuture<Transport> result = new CompletableFuture<>();
-        SSLFilter ssl = sslContext == null ? null : new SSLFilter(null, clientEngines(sslContext, host, port));
+        SSLFilter ssl = sslContext == null ? null : new TlsFilter(null, clientEngines(sslContext, host, port));
         FilterChain chain = ssl == null ? plainChain
                 : FilterChainBuilder.stateless().add(new TransportFilter()).add(ssl).add(new TetherFilter(null)).build();
         TCPNIOConnectorHandler connector = TCPNIOConnectorHandler.builder(transport).processor(chain).build();

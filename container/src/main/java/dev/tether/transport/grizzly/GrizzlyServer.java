@@ -8,7 +8,6 @@ import org.glassfish.grizzly.filterchain.TransportFilter;
 import org.glassfish.grizzly.nio.transport.TCPNIOServerConnection;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
-import org.glassfish.grizzly.ssl.SSLFilter;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -48,7 +47,7 @@ public final class GrizzlyServer {
         boolean secure = sslContext != null;
         FilterChainBuilder chain = FilterChainBuilder.stateless().add(new TransportFilter());
         if (secure) {
-            chain.add(new SSLFilter(new SSLEngineConfigurator(sslContext, false, false, false), null));
+            chain.add(new TlsFilter(new SSLEngineConfigurator(sslContext, false, false, false), null));
         }
         chain.add(new TetherFilter(connection -> accept(connection, secure)));
         transport = GrizzlyTransports.newTransport("tether-server");
