@@ -74,19 +74,6 @@ public final class WebSocketConnection implements TransportHandler {
     private int outgoingMessage = -1;
 
     /**
-     * @param transport    the connection, already past its HTTP handshake
-     * @param client       whether we are the client (we mask, the peer may not)
-     * @param extensionRsv reserved bits owned by negotiated extensions
-     * @param config       limits and timeouts
-     * @param executor     runs handler callbacks (through a per-connection serial queue)
-     * @param timer        runs the close and idle timeouts; its tasks only touch this engine
-     */
-    public WebSocketConnection(Transport transport, boolean client, int extensionRsv, EngineConfig config,
-                               Executor executor, ScheduledExecutorService timer) {
-        this(transport, client, null, config, executor, timer);
-    }
-
-    /**
      * @param transport the connection, already past its HTTP handshake
      * @param client    whether we are the client (we mask, the peer may not)
      * @param deflate   the permessage-deflate state if that extension was agreed, else null; it

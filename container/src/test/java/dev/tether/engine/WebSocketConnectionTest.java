@@ -102,7 +102,7 @@ class WebSocketConnectionTest {
     }
 
     private WebSocketConnection engine(MemoryTransport transport, boolean client, EngineConfig config) {
-        return new WebSocketConnection(transport, client, 0, config, engineExecutor, timers);
+        return new WebSocketConnection(transport, client, null, config, engineExecutor, timers);
     }
 
     /** A server engine and a client engine joined by a pipe, both past {@code onOpen}. */
@@ -516,7 +516,7 @@ class WebSocketConnectionTest {
         MemoryTransport[] pipe = MemoryTransport.pair(io);
         RawPeer peer = new RawPeer(pipe[1], Role.CLIENT);
         peers.add(peer);
-        WebSocketConnection server = new WebSocketConnection(pipe[0], false, 0, EngineConfig.DEFAULT,
+        WebSocketConnection server = new WebSocketConnection(pipe[0], false, null, EngineConfig.DEFAULT,
                 Runnable::run, timers);
         SessionRecorder events = recorder("server")
                 .closingOnErrorAndClose(server, new CloseStatus(CloseStatus.NORMAL, "from the endpoint"));
@@ -533,7 +533,7 @@ class WebSocketConnectionTest {
         MemoryTransport[] pipe = MemoryTransport.pair(io);
         RawPeer peer = new RawPeer(pipe[1], Role.CLIENT);
         peers.add(peer);
-        WebSocketConnection server = new WebSocketConnection(pipe[0], false, 0, EngineConfig.DEFAULT,
+        WebSocketConnection server = new WebSocketConnection(pipe[0], false, null, EngineConfig.DEFAULT,
                 Runnable::run, timers);
         SessionRecorder events = recorder("server")
                 .closingOnErrorAndClose(server, new CloseStatus(4000, "from the endpoint"));
