@@ -110,7 +110,7 @@ final class ServletUpgrade implements TetherServerContainer.HttpUpgrader {
         } catch (ServletException e) {
             throw new IOException("the servlet container refused the upgrade", e);
         }
-        handler.prepare(accepted, container.runtime().executor(), request.isSecure(),
+        handler.prepare(accepted, request.isSecure(),
                 new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()),
                 new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
                 session -> {
