@@ -51,6 +51,10 @@ class SlowConsumerTest {
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(3);
     static final long ASYNC_SEND_TIMEOUT_MILLIS = 500;
     static final int SENDERS = 8;
+    /** Takes a reader of {@link #STEADY_CHUNK} bytes every {@link #STEADY_PAUSE_MILLIS} well over the stall timeout. */
+    static final int STEADY_MESSAGE = 8 * 1024 * 1024;
+    static final int STEADY_CHUNK = 32 * 1024;
+    static final long STEADY_PAUSE_MILLIS = 20;
 
     static volatile Flood flood;
 
@@ -77,9 +81,11 @@ class SlowConsumerTest {
         public void start(String mode, Session session) {
             Flood f = flood;
             f.connection.complete(((TetherSession) session).connection());
-            if (mode.equals("blocking")) {
+            if (mode.equals("one")) {
+                sendBlocking(session, f, ByteBuffer.wrap(new byte[STEADY_MESSAGE]), 1);
+            } else if (mode.equals("blocking")) {
                 for (int s = 0; s < SENDERS; s++) {
-                    Thread sender = new Thread(() -> sendBlocking(session, f), "flood-" + s);
+                    Thread sender = new Thread(() -> sendBlocking(session, f, PAYLOAD, MESSAGES / SENDERS), "flood-" + s);
                     sender.setDaemon(true);
                     f.senders.add(sender);
                     sender.start();
@@ -92,10 +98,10 @@ class SlowConsumerTest {
             }
         }
 
-        private static void sendBlocking(Session session, Flood f) {
+        private static void sendBlocking(Session session, Flood f, ByteBuffer payload, int count) {
             try {
-                for (int i = 0; i < MESSAGES / SENDERS; i++) {
-                    session.getBasicRemote().sendBinary(PAYLOAD.duplicate());
+                for (int i = 0; i < count; i++) {
+                    session.getBasicRemote().sendBinary(payload.duplicate());
                     f.sent.incrementAndGet();
                 }
             } catch (IOException e) {
@@ -185,6 +191,31 @@ class SlowConsumerTest {
             }
             assertTrue(refused > 0, "no async send was refused by the full queue");
             assertTrue(timedOut > 0, "no queued async send failed after the send timeout");
+        }
+    }
+
+    /**
+     * Progress is any byte taken, not a whole write: a peer that reads slowly but steadily keeps
+     * its session even when one message takes longer than the stalled-write timeout to go out.
+     */
+    @Test
+    void aSlowButSteadyReaderIsNotDropped() throws Exception {
+        try (WireClient peer = WireClient.connect(server.port())) {
+            peer.handshake("/flood");
+            peer.send(WireClient.maskedFrame(0x81, "one".getBytes(StandardCharsets.UTF_8)));
+            byte[] header = peer.readExactly(HEADER);
+            assertEquals(0x82, header[0] & 0xFF);
+            assertEquals(STEADY_MESSAGE, ByteBuffer.wrap(header, 2, 8).getLong());
+            for (int read = 0; read < STEADY_MESSAGE; read += STEADY_CHUNK) {
+                peer.readExactly(STEADY_CHUNK);
+                Thread.sleep(STEADY_PAUSE_MILLIS);
+            }
+            assertFalse(flood.closed.isDone(), "the steady reader's session was dropped");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (flood.sent.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, flood.sent.get(), "the blocking send did not return once its message was read");
         }
     }
 
