@@ -118,7 +118,8 @@ final class Outbox {
             failed.addAll(data);
             control.clear();
             data.clear();
-            queuedBytes = 0;
+            // A batch being written stays counted until the transport reports its end.
+            failed.forEach(p -> queuedBytes -= p.bytes);
         }
         failed.forEach(p -> p.callback.onSendComplete(cause));
     }
