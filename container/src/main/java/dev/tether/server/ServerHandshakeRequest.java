@@ -1,6 +1,6 @@
 package dev.tether.server;
 
-import dev.tether.handshake.HandshakeException;
+import dev.tether.handshake.RequestUris;
 import dev.tether.handshake.HttpRequestHead;
 import jakarta.websocket.server.HandshakeRequest;
 
@@ -39,55 +39,9 @@ final class ServerHandshakeRequest implements HandshakeRequest {
         this.parameters = parameters(pathParameters, parseQuery(query));
     }
 
-    /**
-     * The URI as the client addressed it: its Host header and request target. Characters that
-     * HTTP lets through but {@link URI} does not ({@code |}, {@code ^}, {@code {}, a {@code %}
-     * not followed by two hex digits: browsers send them unescaped) are percent-encoded.
-     *
-     * @throws HandshakeException 400 if the Host header cannot be part of a URI
-     */
+    /** The URI as the client addressed it: its Host header and request target. */
     private static URI requestUri(HttpRequestHead head, boolean secure) {
-        String host = head.headerFields().first("Host");
-        String target = escapeForUri(head.target());
-        String scheme = secure ? "wss" : "ws";
-        try {
-            return URI.create(host == null || host.isEmpty() ? target : scheme + "://" + host + target);
-        } catch (IllegalArgumentException e) {
-            throw HandshakeException.badRequest("malformed Host header or request target");
-        }
-    }
-
-    /** {@code target} (visible ASCII) with every character {@link URI} rejects percent-encoded. */
-    static String escapeForUri(String target) {
-        StringBuilder out = null;
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            boolean keep = c == '%' ? isEscape(target, i) : URI_CHARS.indexOf(c) >= 0 || isAlphanumeric(c);
-            if (!keep && out == null) {
-                out = new StringBuilder(target.length() + 8).append(target, 0, i);
-            }
-            if (out != null) {
-                if (keep) {
-                    out.append(c);
-                } else {
-                    out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                }
-            }
-        }
-        return out == null ? target : out.toString();
-    }
-
-    /** Punctuation {@link URI} accepts unescaped in a path and query. */
-    private static final String URI_CHARS = "-_.!~*'();/?:@&=+$,";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-    private static boolean isAlphanumeric(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    private static boolean isEscape(String s, int percent) {
-        return percent + 2 < s.length() && Character.digit(s.charAt(percent + 1), 16) >= 0
-                && Character.digit(s.charAt(percent + 2), 16) >= 0;
+        return RequestUris.of(head.headerFields().first("Host"), head.target(), secure);
     }
 
     /** Path parameters first, then query parameters; a name in both gets the values of both. */

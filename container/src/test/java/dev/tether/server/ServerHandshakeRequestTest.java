@@ -42,7 +42,8 @@ class ServerHandshakeRequestTest {
 
     @Test
     void aTargetThatNeedsNoEscapingIsUnchanged() {
-        assertEquals("/a/b;c?d=e&f=%20g", ServerHandshakeRequest.escapeForUri("/a/b;c?d=e&f=%20g"));
+        ServerHandshakeRequest request = new ServerHandshakeRequest(head("/a/b;c?d=e&f=%20g", "h"), false, Map.of());
+        assertEquals("ws://h/a/b;c?d=e&f=%20g", request.getRequestURI().toString());
     }
 
     @Test
