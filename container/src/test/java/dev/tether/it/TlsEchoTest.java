@@ -17,18 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code wss} with a self-signed certificate made by the JDK's keytool for this run. */
 class TlsEchoTest {
-    private static final char[] PASSWORD = "changeit".toCharArray();
 
     @TempDir
     static Path dir;
@@ -94,53 +86,16 @@ class TlsEchoTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path keyStoreFile = dir.resolve("ks.p12");
-        makeSelfSignedKeyStore(keyStoreFile);
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStoreFile)) {
-            keyStore.load(in, PASSWORD);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore, PASSWORD);
-        serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(kmf.getKeyManagers(), null, null);
-
+        SelfSignedKeyStore keyStore = SelfSignedKeyStore.create(dir);
+        serverContext = keyStore.serverContext();
         // The client trusts exactly the certificate, not the key.
-        Certificate certificate = keyStore.getCertificate("tether");
-        KeyStore trustStore = KeyStore.getInstance("PKCS12");
-        trustStore.load(null, null);
-        trustStore.setCertificateEntry("tether", certificate);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trustStore);
-        clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, tmf.getTrustManagers(), null);
+        clientContext = keyStore.clientContext();
 
         server = Server.builder().host("127.0.0.1").port(0).sslContext(serverContext)
                 .endpoint(SecureProbe.class)
                 .build();
         server.start();
         client = new TetherClientContainer();
-    }
-
-    private static void makeSelfSignedKeyStore(Path keyStoreFile) throws Exception {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(List.of(keytool.toString(),
-                "-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-alias", "tether", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keyStoreFile.toString(),
-                "-storepass", "changeit", "-keypass", "changeit"))
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("keytool.log").toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("keytool did not finish within 60 s");
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError("keytool failed: " + Files.readString(dir.resolve("keytool.log")));
-        }
     }
 
     @AfterAll

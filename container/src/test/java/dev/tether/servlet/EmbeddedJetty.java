@@ -1,5 +1,6 @@
 package dev.tether.servlet;
 
+import dev.tether.it.SelfSignedKeyStore;
 import org.eclipse.jetty.ee11.servlet.ServletContainerInitializerHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;

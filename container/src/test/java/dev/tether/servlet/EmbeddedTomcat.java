@@ -1,5 +1,6 @@
 package dev.tether.servlet;
 
+import dev.tether.it.SelfSignedKeyStore;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.Wrapper;

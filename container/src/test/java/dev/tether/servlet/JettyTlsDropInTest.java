@@ -1,46 +1,23 @@
 package dev.tether.servlet;
 
-import org.junit.jupiter.api.AfterAll;
+import dev.tether.it.SelfSignedKeyStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
-import java.net.URI;
 import java.nio.file.Path;
 
 /** The drop-in contract in embedded Jetty 12 over wss (a keytool certificate made for the run). */
-class JettyTlsDropInTest extends DropInContract {
+class JettyTlsDropInTest extends JettyDropInTest {
     @TempDir
     static Path dir;
     static SelfSignedKeyStore keyStore;
-    static EmbeddedJetty jetty;
 
+    /** Hides {@link JettyDropInTest#start()}: this class starts Jetty with TLS instead. */
     @BeforeAll
     static void start() throws Exception {
         keyStore = SelfSignedKeyStore.create(dir);
         jetty = new EmbeddedJetty(keyStore);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (jetty != null) {
-            jetty.close();
-        }
-    }
-
-    @Override
-    URI ws(String path) {
-        return jetty.uri(path);
-    }
-
-    @Override
-    URI http(String path) {
-        return jetty.httpUri(path);
-    }
-
-    @Override
-    String upgradedDataUnsupported() {
-        return EmbeddedJetty.UPGRADED_INPUT_ENDS_AT_ONCE;
     }
 
     @Override

@@ -65,17 +65,21 @@ class TomcatDropInTest extends DropInContract {
         return null;
     }
 
+    HttpClient httpClient() {
+        return clientTls() == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(clientTls()).build();
+    }
+
     @Test
     void authenticatedSessionSeesItsUserAndClosesWith1008WhenItsHttpSessionEnds() throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (TestWebApp.USER + ":" + TestWebApp.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = httpClient();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(tomcat.httpUri("/app/secure/session/login"))
                 .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode());
         String loginSession = login.body();
 
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create().sslContext(clientTls()).configurator(new ClientEndpointConfig.Configurator() {
             @Override
             public void beforeRequest(Map<String, List<String>> headers) {
                 headers.put("Authorization", List.of(basic));
@@ -100,7 +104,7 @@ class TomcatDropInTest extends DropInContract {
 
     @Test
     void addEndpointAfterTheApplicationStartedThrowsIllegalStateException() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpResponse<String> response = httpClient().send(
                 HttpRequest.newBuilder(tomcat.httpUri("/app/late-add")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(IllegalStateException.class.getName(), response.body());
     }

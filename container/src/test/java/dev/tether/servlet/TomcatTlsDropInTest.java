@@ -1,17 +1,14 @@
 package dev.tether.servlet;
 
-import org.junit.jupiter.api.AfterAll;
+import dev.tether.it.SelfSignedKeyStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
-import java.net.URI;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -24,37 +21,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The drop-in contract in embedded Tomcat 11 over wss (a keytool certificate made for the run),
+ * Everything {@link TomcatDropInTest} checks, over wss (a keytool certificate made for the run),
  * and the JDK's own WebSocket client against it under load.
  */
-class TomcatTlsDropInTest extends DropInContract {
-    @TempDir
-    static Path dir;
+class TomcatTlsDropInTest extends TomcatDropInTest {
     static SelfSignedKeyStore keyStore;
-    static EmbeddedTomcat tomcat;
 
+    /** Hides {@link TomcatDropInTest#start()}: this class starts Tomcat with TLS instead. */
     @BeforeAll
     static void start() throws Exception {
         keyStore = SelfSignedKeyStore.create(dir.resolve("tls"));
-        tomcat = new EmbeddedTomcat(dir.resolve("tomcat"), keyStore);
-        assertTrue(EmbeddedTomcat.isStarted(tomcat.deploy("/app", TestWebApp.explode(dir.resolve("app")))));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (tomcat != null) {
-            tomcat.close();
-        }
-    }
-
-    @Override
-    URI ws(String path) {
-        return tomcat.uri(path);
-    }
-
-    @Override
-    URI http(String path) {
-        return tomcat.httpUri(path);
+        tomcat = new EmbeddedTomcat(dir.resolve("tls-tomcat"), keyStore);
+        app = tomcat.deploy("/app", TestWebApp.explode(dir.resolve("tls-app")));
+        assertTrue(EmbeddedTomcat.isStarted(app), "the application started");
     }
 
     @Override

@@ -1,5 +1,6 @@
-package dev.tether.servlet;
+package dev.tether.it;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  * A PKCS12 key store with a self-signed certificate for 127.0.0.1 and localhost, made by the
  * JDK's keytool for one test run, and an {@link SSLContext} that trusts exactly that certificate.
  */
-record SelfSignedKeyStore(Path file, String password, SSLContext clientContext) {
+public record SelfSignedKeyStore(Path file, String password, SSLContext clientContext) {
 
-    static SelfSignedKeyStore create(Path dir) throws Exception {
+    /** Makes the key store in {@code dir} (created if missing). */
+    public static SelfSignedKeyStore create(Path dir) throws Exception {
         Files.createDirectories(dir);
         Path file = dir.resolve("server.p12");
         Path log = dir.resolve("keytool.log");
@@ -49,5 +51,18 @@ record SelfSignedKeyStore(Path file, String password, SSLContext clientContext) 
         SSLContext client = SSLContext.getInstance("TLS");
         client.init(null, tmf.getTrustManagers(), null);
         return new SelfSignedKeyStore(file, password, client);
+    }
+
+    /** A server-side {@link SSLContext} with the key store's key and certificate. */
+    public SSLContext serverContext() throws Exception {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            keyStore.load(in, password.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore, password.toCharArray());
+        SSLContext server = SSLContext.getInstance("TLS");
+        server.init(kmf.getKeyManagers(), null, null);
+        return server;
     }
 }
