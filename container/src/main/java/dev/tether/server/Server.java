@@ -1,11 +1,13 @@
 package dev.tether.server;
 
+import dev.tether.endpoint.EndpointRegistration;
+import dev.tether.endpoint.TetherServerContainer;
+import dev.tether.endpoint.UriTemplateRouter;
 import dev.tether.engine.EngineConfig;
 import dev.tether.extension.DeflateConfig;
 import dev.tether.handshake.HttpRequestHead;
 import dev.tether.handshake.ServerHandshake;
 import dev.tether.jakarta.ContainerRuntime;
-import dev.tether.jakarta.TetherSession;
 import dev.tether.transport.grizzly.GrizzlyServer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -36,8 +38,6 @@ import java.util.Map;
  * handshakes, then releases the port and the threads. Thread-safe.
  */
 public final class Server implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Server.class.getName());
-
     private final String host;
     private final int requestedPort;
     private final String contextPath;
@@ -108,41 +108,13 @@ public final class Server implements AutoCloseable {
             return;
         }
         listener.unbind();
-        closeSessionsAndWait(engineConfig.closeTimeout().toMillis());
+        container.closeSessionsAndWait(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
         container.closeClient();
         listener.stop();
         runtime.close();
         listener = null;
         container = null;
         runtime = null;
-    }
-
-    /**
-     * Closes every live session with 1001, all at once, and waits for their closing handshakes;
-     * sessions that a handshake already under way starts meanwhile are closed as they appear.
-     */
-    private void closeSessionsAndWait(long timeoutMillis) {
-        CloseReason stopping = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server stopping");
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            List<TetherSession> live = container.liveSessions();
-            if (live.isEmpty()) {
-                return;
-            }
-            for (TetherSession session : live) {
-                try {
-                    session.startClose(stopping);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing " + session.getId() + " failed", e);
-                }
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     @Override

@@ -1,26 +1,18 @@
 package dev.tether.server;
 
-import dev.tether.engine.WebSocketConnection;
-import dev.tether.extension.DeflateParameters;
+import dev.tether.endpoint.EndpointHandshake;
+import dev.tether.endpoint.EndpointRegistration;
+import dev.tether.endpoint.TetherServerContainer;
+import dev.tether.endpoint.UriTemplateRouter;
 import dev.tether.handshake.HandshakeException;
 import dev.tether.handshake.HttpHeadParser;
 import dev.tether.handshake.HttpRequestHead;
 import dev.tether.handshake.ServerHandshake;
-import dev.tether.jakarta.Extensions;
-import dev.tether.jakarta.SessionInfo;
-import dev.tether.jakarta.TetherHandshakeResponse;
-import dev.tether.jakarta.TetherSession;
-import dev.tether.jakarta.codec.Codecs;
 import dev.tether.transport.Handover;
 import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
-import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.Extension;
-import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -108,70 +100,33 @@ final class UpgradeHandler implements TransportHandler {
             upgrade(head);
         } catch (HandshakeException e) {
             reject(e);
-        } catch (RuntimeException | InstantiationException e) {
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "handshake failed for " + head.target(), e);
             reject(new HandshakeException(500, "the endpoint could not be started"));
         }
     }
 
-    private void upgrade(HttpRequestHead head) throws InstantiationException {
+    private void upgrade(HttpRequestHead head) {
         var match = app.route(head.path());
         if (match == null) {
             throw new HandshakeException(HandshakeException.NOT_FOUND, "no WebSocket endpoint at " + head.path());
         }
-        String key = ServerHandshake.validate(head);
-        EndpointRegistration registration = match.value();
-        ServerEndpointConfig config = new HandshakeEndpointConfig(registration.config());
-        ServerEndpointConfig.Configurator configurator = config.getConfigurator();
-
-        String origin = head.headerFields().first("Origin");
-        if (!configurator.checkOrigin(origin)) {
-            throw new HandshakeException(HandshakeException.FORBIDDEN, "origin not allowed: " + origin);
-        }
-        String subprotocol = configurator.getNegotiatedSubprotocol(
-                config.getSubprotocols(), ServerHandshake.offeredSubprotocols(head));
-        ExtensionNegotiation negotiated = ExtensionNegotiation.negotiate(config,
-                ServerHandshake.offeredExtensions(head), app.container().deflateConfig());
-        List<Extension> extensions = negotiated.extensions();
         ServerHandshakeRequest request = new ServerHandshakeRequest(head, transport.isSecure(), match.pathParameters());
-        TetherHandshakeResponse response = new TetherHandshakeResponse();
-        configurator.modifyHandshake(config, request, response);
-        Endpoint endpoint = registration.newEndpoint();
-        Codecs codecs = openCodecs(registration, config);
-
-        boolean hasProtocol = subprotocol != null && !subprotocol.isEmpty();
-        byte[] accept = ServerHandshake.acceptResponse(key, hasProtocol ? subprotocol : null,
-                Extensions.toOffers(extensions), response.getHeaders());
-        SessionInfo info = new SessionInfo(request.getRequestURI(), match.pathParameters(), head.query(),
-                request.getParameterMap(), null, hasProtocol ? subprotocol : "", extensions, transport.isSecure());
-        start(accept, info, endpoint, config, registration, codecs, negotiated.deflate());
-    }
-
-    private static Codecs openCodecs(EndpointRegistration registration, ServerEndpointConfig config) {
-        try {
-            return registration.codecs().open(config);
-        } catch (DeploymentException e) {
-            LOG.log(System.Logger.Level.WARNING, "encoders or decoders of " + config.getPath() + " failed", e);
-            throw new HandshakeException(500, "the endpoint's encoders or decoders could not be started");
-        }
+        EndpointHandshake.Accepted accepted = EndpointHandshake.negotiate(app.container(), match, head, request,
+                transport.isSecure());
+        start(accepted);
     }
 
     /**
      * Writes the 101 and starts the session under this handler's lock, so that input arriving
      * once the client has seen the 101 waits here and then goes to the session, in order.
      */
-    private void start(byte[] accept, SessionInfo info, Endpoint endpoint, ServerEndpointConfig config,
-                       EndpointRegistration registration, Codecs codecs, DeflateParameters deflate) {
-        TetherServerContainer container = app.container();
-        WebSocketConnection ws = new WebSocketConnection(transport, false,
-                deflate == null ? null : container.deflateConfig().newCodec(deflate, false), container.engineConfig(),
-                container.runtime().executor(), container.runtime().timer());
-        TetherSession session = new TetherSession(container, ws, endpoint, config, info,
-                registration.sessions(), container.runtime(), codecs);
-        container.started(session);
+    private void start(EndpointHandshake.Accepted accepted) {
+        byte[] response = accepted.response();
+        EndpointHandshake.Opened opened = accepted.open(transport);
         synchronized (this) {
-            transport.write(new ByteBuffer[] {ByteBuffer.wrap(accept)}, failure -> { });
-            handover.handTo(ws, early -> ws.start(session, early));
+            transport.write(new ByteBuffer[] {ByteBuffer.wrap(response)}, failure -> { });
+            handover.handTo(opened.connection(), early -> opened.connection().start(opened.session(), early));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.tether.server;
+package dev.tether.endpoint;
 
 import dev.tether.extension.DeflateConfig;
 import dev.tether.extension.DeflateParameters;
@@ -22,9 +22,9 @@ import java.util.Optional;
  * @param extensions the extensions for the 101 response and {@code getNegotiatedExtensions()}
  * @param deflate    the permessage-deflate agreement, or null
  */
-record ExtensionNegotiation(List<Extension> extensions, DeflateParameters deflate) {
+public record ExtensionNegotiation(List<Extension> extensions, DeflateParameters deflate) {
 
-    static ExtensionNegotiation negotiate(ServerEndpointConfig config, List<ExtensionOffer> offered,
+    public static ExtensionNegotiation negotiate(ServerEndpointConfig config, List<ExtensionOffer> offered,
                                           DeflateConfig deflateConfig) {
         List<Extension> installed = new ArrayList<>(config.getExtensions());
         if (deflateConfig.enabled() && installed.stream().noneMatch(ExtensionNegotiation::isDeflate)) {

@@ -1,4 +1,4 @@
-package dev.tether.server;
+package dev.tether.endpoint;
 
 import jakarta.websocket.DeploymentException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.tether.server;
+package dev.tether.endpoint;
 
 import jakarta.websocket.Decoder;
 import jakarta.websocket.Encoder;
@@ -16,11 +16,11 @@ import java.util.Map;
  * (Jakarta WebSocket 2.1+), so what a configurator puts there reaches only this session.
  * Everything else is the deployed configuration's.
  */
-final class HandshakeEndpointConfig implements ServerEndpointConfig {
+public final class HandshakeEndpointConfig implements ServerEndpointConfig {
     private final ServerEndpointConfig deployed;
     private final Map<String, Object> userProperties;
 
-    HandshakeEndpointConfig(ServerEndpointConfig deployed) {
+    public HandshakeEndpointConfig(ServerEndpointConfig deployed) {
         this.deployed = deployed;
         this.userProperties = Collections.synchronizedMap(new HashMap<>(deployed.getUserProperties()));
     }

@@ -1,4 +1,4 @@
-package dev.tether.server;
+package dev.tether.endpoint;
 
 import dev.tether.jakarta.TetherSession;
 import dev.tether.jakarta.annotated.AnnotatedEndpointModel;
@@ -15,16 +15,16 @@ import java.util.Set;
  * open sessions it has.
  * Immutable apart from the session group, which is thread-safe.
  */
-record EndpointRegistration(ServerEndpointConfig config, UriTemplate template, CodecPlan codecs,
+public record EndpointRegistration(ServerEndpointConfig config, UriTemplate template, CodecPlan codecs,
                             AnnotatedEndpointModel model, Set<Session> sessions) {
 
-    EndpointRegistration(ServerEndpointConfig config, UriTemplate template, CodecPlan codecs,
-                         AnnotatedEndpointModel model) {
+    public EndpointRegistration(ServerEndpointConfig config, UriTemplate template, CodecPlan codecs,
+                                AnnotatedEndpointModel model) {
         this(config, template, codecs, model, TetherSession.newGroup());
     }
 
     /** A new endpoint for one connection, from the configurator's instance. */
-    Endpoint newEndpoint() throws InstantiationException {
+    public Endpoint newEndpoint() throws InstantiationException {
         Object instance = config.getConfigurator().getEndpointInstance(config.getEndpointClass());
         if (model != null) {
             return model.newEndpoint(instance);
