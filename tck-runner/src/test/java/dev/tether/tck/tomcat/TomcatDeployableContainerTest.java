@@ -27,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TomcatDeployableContainerTest {
     private final TomcatDeployableContainer container = new TomcatDeployableContainer();
@@ -86,18 +85,6 @@ class TomcatDeployableContainerTest {
         assertInstanceOf(cause, root, () -> "got " + e.getCause());
     }
 
-    /** Until Tether's servlet drop-in is in the container jar, WebSocket tests have nothing to run on. */
-    private static void assumeServletDropIn() {
-        boolean present;
-        try {
-            Class.forName("dev.tether.servlet.TetherServletContainerInitializer");
-            present = true;
-        } catch (ClassNotFoundException e) {
-            present = false;
-        }
-        assumeTrue(present, "Tether's servlet drop-in is not built yet");
-    }
-
     @Test
     void reportsTheArchiveNameAsContextRoot() throws Exception {
         HTTPContext context = context(container.deploy(TestArchives.plain("ws_echo_web.war")));
@@ -153,7 +140,6 @@ class TomcatDeployableContainerTest {
 
     @Test
     void echoesThroughADeployedArchive() throws Exception {
-        assumeServletDropIn();
         HTTPContext context = context(container.deploy(TestArchives.plain("ws_echo_web.war")));
         assertEquals("1:hello", exchange(ws(context, "/echo"), "hello"));
         assertEquals("HELLO", exchange(ws(context, "/upper"), "hello"));
@@ -162,7 +148,6 @@ class TomcatDeployableContainerTest {
 
     @Test
     void eachDeploymentHasItsOwnClasses() throws Exception {
-        assumeServletDropIn();
         HTTPContext first = context(container.deploy(TestArchives.plain("first.war")));
         HTTPContext second = context(container.deploy(TestArchives.plain("second.war")));
         assertEquals("1:a", exchange(ws(first, "/echo"), "a"));
@@ -172,7 +157,6 @@ class TomcatDeployableContainerTest {
 
     @Test
     void deploysWhatTheApplicationConfigChooses() throws Exception {
-        assumeServletDropIn();
         HTTPContext context = context(container.deploy(TestArchives.withAppConfig("configured_web.war")));
         assertEquals("cba", exchange(ws(context, "/reverse"), "abc"));
         assertEquals("1:x", exchange(ws(context, "/echo"), "x"));
@@ -181,7 +165,6 @@ class TomcatDeployableContainerTest {
 
     @Test
     void theClassPathIsNotScanned() throws Exception {
-        assumeServletDropIn();
         // The class path holds org.example.wsbad's invalid endpoint: found there, it would fail this application.
         HTTPContext context = context(container.deploy(TestArchives.plain("scan_web.war")));
         assertFalse(container.deployment("scan_web.war").failed());
@@ -191,7 +174,6 @@ class TomcatDeployableContainerTest {
 
     @Test
     void anInvalidEndpointFailsTheApplicationWithoutFailingTheDeployment() throws Exception {
-        assumeServletDropIn();
         WebArchive war = TestArchives.invalid("negdep_web.war");
         HTTPContext context = context(container.deploy(war));
         assertTrue(container.deployment("negdep_web.war").failed());
