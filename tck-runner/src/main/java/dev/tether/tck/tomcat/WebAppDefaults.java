@@ -26,7 +26,7 @@ final class WebAppDefaults implements LifecycleListener {
             Wrapper servlet = Tomcat.addServlet(context, "default", "org.apache.catalina.servlets.DefaultServlet");
             servlet.setLoadOnStartup(1);
             servlet.setOverridable(true);
-            context.addServletMappingDecoded("/", "default");
+            context.addServletMapping("/", "default");
             context.setSessionTimeout(30);
             Tomcat.addDefaultMimeTypeMappings(context);
         }

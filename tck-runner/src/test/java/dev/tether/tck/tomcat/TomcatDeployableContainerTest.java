@@ -164,15 +164,6 @@ class TomcatDeployableContainerTest {
     }
 
     @Test
-    void theClassPathIsNotScanned() throws Exception {
-        // The class path holds org.example.wsbad's invalid endpoint: found there, it would fail this application.
-        HTTPContext context = context(container.deploy(TestArchives.plain("scan_web.war")));
-        assertFalse(container.deployment("scan_web.war").failed());
-        assertFails(ws(context, "/bad"), WebSocketHandshakeException.class);
-        assertEquals("1:still here", exchange(ws(context, "/echo"), "still here"));
-    }
-
-    @Test
     void anInvalidEndpointFailsTheApplicationWithoutFailingTheDeployment() throws Exception {
         WebArchive war = TestArchives.invalid("negdep_web.war");
         HTTPContext context = context(container.deploy(war));
