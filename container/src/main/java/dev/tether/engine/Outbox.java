@@ -24,18 +24,23 @@ final class Outbox {
 
     private final Transport transport;
     private final long maxQueuedBytes;
+    private final WriteStallGuard stallGuard;
     private final ArrayDeque<Pending> control = new ArrayDeque<>();
     private final ArrayDeque<Pending> data = new ArrayDeque<>();
     private long queuedBytes;
+    /** The most {@code queuedBytes} has been: what this session's sending has cost at worst. */
+    private long peakQueuedBytes;
     private boolean writing;
     private boolean flushing;
     /** Set once a close frame is queued: nothing may follow it. */
     private boolean closed;
     private Throwable failure;
 
-    Outbox(Transport transport, long maxQueuedBytes) {
+    /** @param stallGuard watches each write the outbox starts, for a peer that stopped reading */
+    Outbox(Transport transport, long maxQueuedBytes, WriteStallGuard stallGuard) {
         this.transport = transport;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.stallGuard = stallGuard;
     }
 
     /**
@@ -49,7 +54,7 @@ final class Outbox {
             refusal = refusal(bytes);
             if (refusal == null) {
                 data.add(new Pending(buffers, bytes, callback));
-                queuedBytes += bytes;
+                added(bytes);
             }
         }
         if (refusal != null) {
@@ -66,7 +71,7 @@ final class Outbox {
             refusal = closed || failure != null ? closedError() : null;
             if (refusal == null) {
                 control.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback));
-                queuedBytes += frame.remaining();
+                added(frame.remaining());
             }
         }
         if (refusal != null) {
@@ -94,7 +99,7 @@ final class Outbox {
                 dropped.forEach(p -> queuedBytes -= p.bytes);
             }
             data.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback));
-            queuedBytes += frame.remaining();
+            added(frame.remaining());
         }
         IOException error = new IOException("the connection is closing");
         dropped.forEach(p -> p.callback.onSendComplete(error));
@@ -113,7 +118,8 @@ final class Outbox {
             failed.addAll(data);
             control.clear();
             data.clear();
-            queuedBytes = 0;
+            // A batch being written stays counted until the transport reports its end.
+            failed.forEach(p -> queuedBytes -= p.bytes);
         }
         failed.forEach(p -> p.callback.onSendComplete(cause));
     }
@@ -138,6 +144,16 @@ final class Outbox {
 
     synchronized long queuedBytes() {
         return queuedBytes;
+    }
+
+    synchronized long peakQueuedBytes() {
+        return peakQueuedBytes;
+    }
+
+    /** Guarded by {@code this}. */
+    private void added(long bytes) {
+        queuedBytes += bytes;
+        peakQueuedBytes = Math.max(peakQueuedBytes, queuedBytes);
     }
 
     private IOException refusal(long bytes) {
@@ -192,7 +208,7 @@ final class Outbox {
                 control.clear();
                 data.clear();
             }
-            transport.write(buffersOf(batch), error -> written(batch, error));
+            transport.write(buffersOf(batch), stallGuard.track(error -> written(batch, error)));
         }
     }
 

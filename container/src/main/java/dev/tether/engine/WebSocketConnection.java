@@ -49,6 +49,7 @@ public final class WebSocketConnection implements TransportHandler {
     private final FrameParser parser;
     private final MessageAssembler assembler;
     private final Outbox outbox;
+    private final WriteStallGuard stallGuard;
     private final ConnectionState state = new ConnectionState();
     private final MaskKeys maskKeys;
     private final AtomicBoolean closeReported = new AtomicBoolean();
@@ -93,7 +94,8 @@ public final class WebSocketConnection implements TransportHandler {
         this.parser = new FrameParser(client ? FrameParser.Role.CLIENT : FrameParser.Role.SERVER,
                 deflate == null ? 0 : RSV1, new Frames());
         this.deflate = deflate;
-        this.outbox = new Outbox(transport, config.maxOutgoingBytes());
+        this.stallGuard = new WriteStallGuard(timer, config.stalledWriteTimeout(), this::writeStalled);
+        this.outbox = new Outbox(transport, config.maxOutgoingBytes(), stallGuard);
         this.maskKeys = client ? new MaskKeys() : null;
         this.idleTimeout = new IdleTimeout(timer, state::isOpen, this::idleTimedOut);
     }
@@ -184,6 +186,16 @@ public final class WebSocketConnection implements TransportHandler {
 
     public long maxBinaryMessageSize() {
         return assembler.maxBinarySize();
+    }
+
+    /** Bytes of frames waiting to be written, or being written, now. */
+    public long outgoingBytes() {
+        return outbox.queuedBytes();
+    }
+
+    /** The most bytes that have waited to be written at once on this connection: its worst cost. */
+    public long peakOutgoingBytes() {
+        return outbox.peakQueuedBytes();
     }
 
     // ---- input (I/O thread) ----
@@ -599,7 +611,30 @@ public final class WebSocketConnection implements TransportHandler {
 
     private void cancelTimers() {
         idleTimeout.cancel();
+        stallGuard.stop();
         cancelCloseTimer();
+    }
+
+    /**
+     * The peer has taken none of our bytes for the stalled-write timeout. A close frame would wait
+     * behind the data it is not reading, so the connection is dropped at once, as a failed write
+     * would drop it: waiting sends fail with the timeout, the handler hears it and 1006.
+     */
+    private void writeStalled() {
+        long millis = config.stalledWriteTimeout().toMillis();
+        java.net.SocketTimeoutException stalled = new java.net.SocketTimeoutException(
+                "no write progress for " + millis + " ms: the peer is not reading");
+        LOG.log(System.Logger.Level.DEBUG, stalled.getMessage());
+        inputDone = true;
+        state.terminate();
+        outbox.fail(stalled);
+        if (!closeReported.get()) {
+            events.execute(() -> handler.onError(stalled));
+        }
+        // Reported before the abort, whose onClosed would otherwise report first with its own reason.
+        reportClose(new CloseStatus(CloseStatus.ABNORMAL, "the peer stopped reading: no write progress for "
+                + millis + " ms"));
+        transport.abort();
     }
 
     private static ByteBuffer copy(ByteBuffer source) {

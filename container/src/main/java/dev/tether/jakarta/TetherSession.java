@@ -99,6 +99,11 @@ public final class TetherSession implements Session, SessionHandler {
         setMaxIdleTimeout(container.getDefaultMaxSessionIdleTimeout());
     }
 
+    /** The engine connection under this session (for the container's own use and its tests). */
+    public WebSocketConnection connection() {
+        return connection;
+    }
+
     /** Runs {@code action} once {@code onClose} has run (at once if it has). */
     public void whenClosed(Runnable action) {
         closed.thenRun(action);

@@ -17,6 +17,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class Server implements AutoCloseable {
     private final Map<String, Page> pages;
     private final EngineConfig engineConfig;
     private final DeflateConfig deflateConfig;
+    private final Duration handshakeTimeout;
     private ContainerRuntime runtime;
     private TetherServerContainer container;
     private GrizzlyServer listener;
@@ -61,6 +63,7 @@ public final class Server implements AutoCloseable {
         this.pages = Map.copyOf(b.pages);
         this.engineConfig = b.engineConfig;
         this.deflateConfig = b.deflateConfig;
+        this.handshakeTimeout = b.handshakeTimeout;
     }
 
     public static Builder builder() {
@@ -175,6 +178,11 @@ public final class Server implements AutoCloseable {
             return page == null ? null : ServerHandshake.plainResponse(200, page.contentType(), page.body());
         }
 
+        @Override
+        public Duration handshakeTimeout() {
+            return handshakeTimeout;
+        }
+
         private String withinContext(String path) {
             if (contextPath.isEmpty()) {
                 return path;
@@ -196,6 +204,8 @@ public final class Server implements AutoCloseable {
         private final Map<String, Page> pages = new HashMap<>();
         private EngineConfig engineConfig = EngineConfig.fromSystemProperties();
         private DeflateConfig deflateConfig = DeflateConfig.fromSystemProperties();
+        private Duration handshakeTimeout = Duration.ofMillis(Long.getLong("tether.handshakeTimeoutMillis",
+                UpgradeHandler.DEFAULT_HANDSHAKE_TIMEOUT.toMillis()));
 
         private Builder() {
         }
@@ -261,7 +271,7 @@ public final class Server implements AutoCloseable {
         }
 
         /** How long to wait for the peer's close frame before dropping the connection; default 5 s. */
-        public Builder closeTimeout(java.time.Duration timeout) {
+        public Builder closeTimeout(Duration timeout) {
             engineConfig = engineConfig.withCloseTimeout(timeout);
             return this;
         }
@@ -269,6 +279,28 @@ public final class Server implements AutoCloseable {
         /** Bytes that may wait to be written per session before async sends are refused; default 16 MiB. */
         public Builder maxOutgoingBytes(long bytes) {
             engineConfig = engineConfig.withMaxOutgoingBytes(bytes);
+            return this;
+        }
+
+        /**
+         * How long a write may go without the peer taking any of its bytes before the session is
+         * dropped (the endpoint sees an error and 1006; no close frame, since it could not get
+         * through); zero disables it; default 60 s.
+         */
+        public Builder stalledWriteTimeout(Duration timeout) {
+            engineConfig = engineConfig.withStalledWriteTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * How long a client has, from connecting, to send its whole HTTP request head before it
+         * is disconnected; default 30 s.
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the handshake timeout must be positive: " + timeout);
+            }
+            this.handshakeTimeout = timeout;
             return this;
         }
 

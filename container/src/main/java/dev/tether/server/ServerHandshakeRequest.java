@@ -1,5 +1,6 @@
 package dev.tether.server;
 
+import dev.tether.handshake.RequestUris;
 import dev.tether.handshake.HttpRequestHead;
 import jakarta.websocket.server.HandshakeRequest;
 
@@ -38,12 +39,9 @@ final class ServerHandshakeRequest implements HandshakeRequest {
         this.parameters = parameters(pathParameters, parseQuery(query));
     }
 
-    /** The URI as the client addressed it: its Host header and request target, unchanged. */
+    /** The URI as the client addressed it: its Host header and request target. */
     private static URI requestUri(HttpRequestHead head, boolean secure) {
-        String host = head.headerFields().first("Host");
-        String target = head.target();
-        String scheme = secure ? "wss" : "ws";
-        return URI.create(host == null || host.isEmpty() ? target : scheme + "://" + host + target);
+        return RequestUris.of(head.headerFields().first("Host"), head.target(), secure);
     }
 
     /** Path parameters first, then query parameters; a name in both gets the values of both. */

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class UpgradeHandler implements TransportHandler {
     private static final System.Logger LOG = System.getLogger(UpgradeHandler.class.getName());
-    static final long HANDSHAKE_TIMEOUT_MILLIS = Long.getLong("tether.handshakeTimeoutMillis", 30_000);
+    /** The default time a client has to send its whole request head. */
+    static final java.time.Duration DEFAULT_HANDSHAKE_TIMEOUT = java.time.Duration.ofSeconds(30);
     private static final int MAX_EARLY_BYTES = 64 * 1024;
 
     private final Transport transport;
@@ -43,7 +44,7 @@ final class UpgradeHandler implements TransportHandler {
         this.transport = transport;
         this.app = app;
         this.timeout = app.container().runtime().timer()
-                .schedule(transport::abort, HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                .schedule(transport::abort, app.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -145,5 +146,8 @@ final class UpgradeHandler implements TransportHandler {
 
         /** A complete HTTP response if the request is a plain GET for a page, else null. */
         byte[] page(HttpRequestHead head);
+
+        /** How long a client has to send its whole request head before it is disconnected. */
+        java.time.Duration handshakeTimeout();
     }
 }

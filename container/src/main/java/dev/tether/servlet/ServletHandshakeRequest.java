@@ -1,5 +1,6 @@
 package dev.tether.servlet;
 
+import dev.tether.handshake.RequestUris;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.websocket.server.HandshakeRequest;
 
@@ -49,12 +50,11 @@ final class ServletHandshakeRequest implements HandshakeRequest {
         return Collections.unmodifiableMap(h);
     }
 
-    /** The URI as the client addressed it: its Host header and request target, with a ws scheme. */
+    /** The URI as the client addressed it: its Host header and request target. */
     private static URI requestUri(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        String scheme = request.isSecure() ? "wss" : "ws";
-        return URI.create(host == null || host.isEmpty() ? target : scheme + "://" + host + target);
+        String query = request.getQueryString();
+        String target = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+        return RequestUris.of(request.getHeader("Host"), target, request.isSecure());
     }
 
     private static Map<String, List<String>> parameters(Map<String, String> path, Map<String, String[]> request) {

@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * A {@link Transport} over an upgraded servlet connection, driven only by the servlet
@@ -24,8 +23,8 @@ import java.util.concurrent.Executor;
  * {@link ServletOutputStream#isReady()} says so and otherwise waits for
  * {@link WriteListener#onWritePossible()}. Nothing here blocks.
  *
- * <p>Threading: reads happen on the container's threads, one at a time; only after a long
- * pause ({@link #pauseReading()}) does {@code executor} restart them. {@link #write} may be called from any thread; the
+ * <p>Threading: reads happen on the container's threads only, one at a time; a long pause
+ * ({@link #pauseReading()}) holds the reading container thread until reading resumes. {@link #write} may be called from any thread; the
  * stream is written by one thread at a time and write callbacks run outside the lock. Buffers
  * passed to {@code write} are copied out before their callback runs.
  */
@@ -38,7 +37,6 @@ final class ServletTransport implements Transport {
     private final WebConnection connection;
     private final ServletInputStream in;
     private final ServletOutputStream out;
-    private final Executor executor;
     private final boolean secure;
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
@@ -50,8 +48,6 @@ final class ServletTransport implements Transport {
     private boolean paused;
     /** Bytes read since the pause began; guarded by readLock. */
     private long readWhilePaused;
-    /** Reading stopped for a pause, with no container callback to come; guarded by readLock. */
-    private boolean stopped;
 
     private final Object writeLock = new Object();
     private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
@@ -76,12 +72,11 @@ final class ServletTransport implements Transport {
         }
     }
 
-    ServletTransport(WebConnection connection, Executor executor, boolean secure,
+    ServletTransport(WebConnection connection, boolean secure,
                      InetSocketAddress local, InetSocketAddress remote) throws IOException {
         this.connection = connection;
         this.in = connection.getInputStream();
         this.out = connection.getOutputStream();
-        this.executor = executor;
         this.secure = secure;
         this.local = local;
         this.remote = remote;
@@ -105,11 +100,10 @@ final class ServletTransport implements Transport {
 
     private void readAvailable() throws IOException {
         synchronized (readLock) {
-            stopped = false;
             while (!isEnded()) {
                 if (paused && readWhilePaused >= READ_AFTER_PAUSE) {
-                    stopped = true;
-                    return;
+                    awaitResume();
+                    continue;
                 }
                 if (!in.isReady()) {
                     return;
@@ -130,12 +124,26 @@ final class ServletTransport implements Transport {
     }
 
     /**
-     * Reading goes on for a while after a pause (the engine accepts bytes already on their way),
-     * and stops only after {@link #READ_AFTER_PAUSE} more bytes. Stopping without having seen
-     * {@code isReady()} return false means that no container thread will call back, so
-     * {@link #resumeReading()} must restart reading from another thread; a short pause, such as
-     * the one until the endpoint's {@code onOpen} has returned, therefore never stops reading,
-     * and the container's threads stay the only readers while a container callback may come.
+     * Holds the container's thread until reading resumes or the connection ends. Called with
+     * the read lock held; waiting releases it.
+     */
+    private void awaitResume() throws IOException {
+        try {
+            readLock.wait(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading was paused");
+        }
+    }
+
+    /**
+     * Reading goes on for a while after a pause (the engine accepts bytes already on their way)
+     * and stops only after {@link #READ_AFTER_PAUSE} more bytes, by holding the container's
+     * thread in {@code onDataAvailable} until {@link #resumeReading()}. The servlet API offers no
+     * way to ask the container for a new {@code onDataAvailable}, and reading from any other
+     * thread races the container's own reads (TLS records get corrupted in Tomcat), so the
+     * container's threads stay the only readers. A short pause, such as the one until the
+     * endpoint's {@code onOpen} has returned, never holds a thread.
      */
     @Override
     public void pauseReading() {
@@ -149,20 +157,9 @@ final class ServletTransport implements Transport {
 
     @Override
     public void resumeReading() {
-        boolean restart;
         synchronized (readLock) {
             paused = false;
-            restart = stopped;
-            stopped = false;
-        }
-        if (restart) {
-            executor.execute(() -> {
-                try {
-                    readAvailable();
-                } catch (IOException e) {
-                    failed(e);
-                }
-            });
+            readLock.notifyAll();
         }
     }
 
@@ -343,6 +340,9 @@ final class ServletTransport implements Transport {
                 return;
             }
             ended = true;
+        }
+        synchronized (readLock) {
+            readLock.notifyAll();
         }
         List<WriteCallback> dropped = new ArrayList<>();
         synchronized (writeLock) {

@@ -75,9 +75,10 @@ final class ServletUpgrade implements TetherServerContainer.HttpUpgrader {
     /** Upgrades {@code request} to a session of the endpoint {@code match} names, or refuses it. */
     void upgrade(HttpServletRequest request, HttpServletResponse response,
                  UriTemplateRouter.Match<EndpointRegistration> match) throws IOException {
-        ServletHandshakeRequest handshake = new ServletHandshakeRequest(request, match.pathParameters());
+        ServletHandshakeRequest handshake;
         EndpointHandshake.Accepted accepted;
         try {
+            handshake = new ServletHandshakeRequest(request, match.pathParameters());
             accepted = EndpointHandshake.negotiate(container, match, head(request), handshake, request.isSecure());
         } catch (HandshakeException e) {
             refuse(response, e);
@@ -110,7 +111,7 @@ final class ServletUpgrade implements TetherServerContainer.HttpUpgrader {
         } catch (ServletException e) {
             throw new IOException("the servlet container refused the upgrade", e);
         }
-        handler.prepare(accepted, container.runtime().executor(), request.isSecure(),
+        handler.prepare(accepted, request.isSecure(),
                 new InetSocketAddress(request.getLocalAddr(), request.getLocalPort()),
                 new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()),
                 session -> {

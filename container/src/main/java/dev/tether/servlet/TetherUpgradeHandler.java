@@ -8,7 +8,6 @@ import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +21,6 @@ import java.util.function.Consumer;
  */
 public final class TetherUpgradeHandler implements HttpUpgradeHandler {
     private EndpointHandshake.Accepted accepted;
-    private Executor executor;
     private boolean secure;
     private InetSocketAddress local;
     private InetSocketAddress remote;
@@ -35,10 +33,9 @@ public final class TetherUpgradeHandler implements HttpUpgradeHandler {
     public TetherUpgradeHandler() {
     }
 
-    synchronized void prepare(EndpointHandshake.Accepted accepted, Executor executor, boolean secure,
+    synchronized void prepare(EndpointHandshake.Accepted accepted, boolean secure,
                               InetSocketAddress local, InetSocketAddress remote, Consumer<TetherSession> onStart) {
         this.accepted = accepted;
-        this.executor = executor;
         this.secure = secure;
         this.local = local;
         this.remote = remote;
@@ -65,7 +62,7 @@ public final class TetherUpgradeHandler implements HttpUpgradeHandler {
     private void begin(WebConnection connection) {
         ServletTransport t;
         try {
-            t = new ServletTransport(connection, executor, secure, local, remote);
+            t = new ServletTransport(connection, secure, local, remote);
         } catch (IOException e) {
             throw new UncheckedIOException("the upgraded connection has no streams", e);
         }

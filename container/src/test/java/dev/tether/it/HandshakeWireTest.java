@@ -281,4 +281,48 @@ class HandshakeWireTest {
             endpoint.awaitClose();
         }
     }
+
+    @Test
+    @Order(20)
+    void moreThan100HeadersIs431() throws Exception {
+        String[] headers = new String[101];
+        for (int i = 0; i < headers.length; i++) {
+            headers[i] = "X-H" + i + ": " + i;
+        }
+        assertEquals(431, exchange(WireClient.upgradeRequest("/echo", headers)).status());
+    }
+
+    /** Browsers send {@code |} and {@code ^} unescaped; found by the upgrade-request fuzz target (it was a 500). */
+    @Test
+    @Order(21)
+    void charactersBrowsersLeaveUnescapedStillUpgrade() throws Exception {
+        WireClient.Response response = exchange(WireClient.upgradeRequest("/echo?a=|^%zz"));
+        assertEquals(101, response.status(), response.statusLine());
+    }
+
+    /** RFC 9112 §3.2: an invalid Host is 400; found by the upgrade-request fuzz target (it was a 500). */
+    @Test
+    @Order(22)
+    void hostThatIsNotAUriAuthorityIs400() throws Exception {
+        String request = WireClient.upgradeRequest("/echo").replace("Host: 127.0.0.1", "Host: a b");
+        assertEquals(400, exchange(request).status());
+    }
+
+    /** A client that sends half a request and stalls is disconnected after the handshake timeout. */
+    @Test
+    @Order(23)
+    void halfARequestIsDroppedAfterTheHandshakeTimeout() throws Exception {
+        Server impatient = Server.builder().host("127.0.0.1").port(0)
+                .handshakeTimeout(java.time.Duration.ofMillis(300))
+                .endpoint(EchoEndpoint.class)
+                .build();
+        impatient.start();
+        try (WireClient wire = WireClient.connect(impatient.port())) {
+            String request = WireClient.upgradeRequest("/echo");
+            wire.sendAscii(request.substring(0, request.length() / 2));
+            assertTrue(wire.awaitClosedByPeer(), "the connection stays open with half a request");
+        } finally {
+            impatient.stop();
+        }
+    }
 }

@@ -176,6 +176,29 @@ abstract class DropInContract {
     }
 
     @Test
+    void aFloodedSlowEndpointHoldsTheClientBackAndLosesNothing() throws Exception {
+        TextRecorder endpoint = new TextRecorder();
+        Session session = connect(endpoint, "/app/slow");
+        assumeMessagesFlow();
+        int count = 1500;
+        List<Future<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] data = new byte[8 * 1024];
+            data[0] = (byte) i;
+            data[1] = (byte) (i >> 8);
+            sends.add(session.getAsyncRemote().sendBinary(ByteBuffer.wrap(data)));
+        }
+        for (Future<Void> send : sends) {
+            send.get(60, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < count; i++) {
+            ByteBuffer echo = (ByteBuffer) endpoint.nextMessage();
+            assertEquals(i, (echo.get(0) & 0xff) | (echo.get(1) & 0xff) << 8, "message " + i + " in order");
+        }
+        session.close();
+    }
+
+    @Test
     void echoUnderLoadLosesNothing() throws Exception {
         assumeMessagesFlow();
         int sessions = 32;

@@ -11,6 +11,7 @@ import org.example.servletapp.EchoEndpoint;
 import org.example.servletapp.ListenerEndpoint;
 import org.example.servletapp.NotDeployed;
 import org.example.servletapp.ReverseEndpoint;
+import org.example.servletapp.SlowEchoEndpoint;
 import org.example.servletapp.UpgradingServlet;
 
 import java.net.URI;
@@ -54,7 +55,7 @@ final class EmbeddedJetty implements AutoCloseable {
         context.addServletContainerInitializer(new ServletContainerInitializerHolder(
                 TetherServletContainerInitializer.class,
                 EchoEndpoint.class, ReverseEndpoint.class, ListenerEndpoint.class, AppConfig.class,
-                NotDeployed.class, UpgradingServlet.ManualEndpoint.class));
+                NotDeployed.class, SlowEchoEndpoint.class, UpgradingServlet.ManualEndpoint.class));
         context.addEventListener(new AddedByListener());
         context.addServlet(UpgradingServlet.class, "/manual/*");
         context.addServlet(PlainServlet.class, "/index.txt");

@@ -99,6 +99,13 @@ class TomcatDropInTest extends DropInContract {
     }
 
     @Test
+    void addEndpointAfterTheApplicationStartedThrowsIllegalStateException() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(tomcat.httpUri("/app/late-add")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(IllegalStateException.class.getName(), response.body());
+    }
+
+    @Test
     void unauthenticatedHandshakeToAProtectedPathIsRefused() {
         assertThrows(DeploymentException.class, () -> connect(new TextRecorder(), "/app/secure/whoami"));
     }

@@ -125,6 +125,7 @@ final class GrizzlyTransport implements Transport {
 
             @Override
             public void updated(WriteResult result) {
+                callback.onWriteProgress();
             }
         });
     }
