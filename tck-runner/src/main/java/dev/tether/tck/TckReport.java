@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * top-level TCK package (api, ee, negdep, spec, signaturetest), read from the Failsafe reports.
  * With {@code --skipped} (the default build) it only says that the TCK was not run, and why.
  *
- * <p>Command line: {@code TckReport <failsafe-reports folder> <excludes file>} or
- * {@code TckReport --skipped}. Always exits 0: Failsafe's own verify step fails the build.
+ * <p>Command line: {@code TckReport <failsafe-reports folder> [<excludes file> [<mode>]]} or
+ * {@code TckReport --skipped}; the mode ({@code standalone}, {@code tomcat}) only labels the totals. Always exits 0: Failsafe's own verify step fails the build.
  */
 public final class TckReport {
     private static final String PREFIX = "com.sun.ts.tests.websocket.";
@@ -52,7 +52,8 @@ public final class TckReport {
         if (args.length == 0 || args[0].equals("--skipped")) {
             out.println("Jakarta WebSocket TCK: skipped. The default build does not run it: its test jar"
                     + " (jakarta.tck:websocket-tck-spec-tests) is not on Maven Central. Install the official"
-                    + " TCK into the local repository, then run: mvn -B -pl tck-runner -Ptck verify (see README.md).");
+                    + " TCK into the local repository, then run: mvn -B -pl tck-runner -Ptck verify (standalone server)"
+                    + " or -Ptck-tomcat verify (in embedded Tomcat); see README.md.");
             return;
         }
         File reports = new File(args[0]);
@@ -62,7 +63,7 @@ public final class TckReport {
             return;
         }
         Counts total = new Counts();
-        out.println("Jakarta WebSocket TCK on Tether:");
+        out.println("Jakarta WebSocket TCK on Tether" + (args.length > 2 ? " (" + args[2] + " mode)" : "") + ":");
         byPackage.forEach((name, counts) -> {
             out.printf("  %-14s %s%n", name, counts);
             total.add(counts);
