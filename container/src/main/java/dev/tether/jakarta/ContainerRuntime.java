@@ -1,5 +1,10 @@
 package dev.tether.jakarta;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -20,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ContainerRuntime implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timer;
+    /** Every thread the pools made, so that {@link #close()} can wait for them to end. */
+    private final Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public ContainerRuntime(String name) {
         executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
@@ -36,13 +43,29 @@ public final class ContainerRuntime implements AutoCloseable {
         return timer;
     }
 
+    /**
+     * Stops the timer and the pool (running tasks get up to 5 s) and waits, within the same
+     * deadline, until their threads have ended: a servlet container checks for threads an
+     * application left behind as soon as the application has stopped.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         timer.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
+            }
+            List<Thread> made;
+            synchronized (threads) {
+                made = new ArrayList<>(threads);
+            }
+            for (Thread thread : made) {
+                long left = deadline - System.nanoTime();
+                if (thread != Thread.currentThread() && left > 0) {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
@@ -50,11 +73,12 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    private ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread t = new Thread(task, prefix + "-" + count.incrementAndGet());
             t.setDaemon(true);
+            threads.add(t);
             return t;
         };
     }
