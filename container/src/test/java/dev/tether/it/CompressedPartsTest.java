@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompressedPartsTest {
     static final List<String> TEXT_PARTS = List.of(
             "alpha, ".repeat(60), "beta, ".repeat(80), "gamma, ".repeat(40), "");
-    static final String WRITER_TEXT = "written through the send writer; ".repeat(100);
+    /** Over the send writer's and send stream's 16 KiB buffer, so that each sends more than one fragment. */
+    static final String WRITER_TEXT = "written through the send writer; ".repeat(1000);
     static Server server;
 
     /** On a command, sends one message in parts the way the command names. */
@@ -67,7 +68,7 @@ class CompressedPartsTest {
     }
 
     static byte[] binaryChunk(int i) {
-        byte[] chunk = new byte[3000];
+        byte[] chunk = new byte[9000];
         for (int j = 0; j < chunk.length; j++) {
             chunk[j] = (byte) ((j % 50) + i);
         }
@@ -153,6 +154,7 @@ class CompressedPartsTest {
                 wire.send(WireClient.maskedFrame(0x81, "stream".getBytes(StandardCharsets.UTF_8)));
                 List<WireClient.Frame> frames = readMessage(wire);
                 assertEquals(2, frames.get(0).opcode());
+                assertTrue(frames.size() > 1, "sent in fragments");
                 assertArrayEquals(expected.toByteArray(), inflateCompressedMessage(codec, frames), "round " + round);
             }
         }
@@ -165,6 +167,7 @@ class CompressedPartsTest {
             wire.send(WireClient.maskedFrame(0x81, "writer".getBytes(StandardCharsets.UTF_8)));
             List<WireClient.Frame> frames = readMessage(wire);
             assertEquals(1, frames.get(0).opcode());
+            assertTrue(frames.size() > 1, "sent in fragments");
             assertEquals(WRITER_TEXT, new String(inflateCompressedMessage(codec, frames), StandardCharsets.UTF_8));
         }
     }
