@@ -148,7 +148,8 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
             HttpResponseHead head = await(upgrade.response(), deadline, uri);
             ClientHandshake.Result result = handshake.validate(head);
             config.getConfigurator().afterResponse(new TetherHandshakeResponse(result.headers()));
-            return start(endpoint, config, codecs.open(config), uri, transport, upgrade, result, deadline);
+            DeflateCodec deflate = deflateCodec(handshake.extensions(), result);
+            return start(endpoint, config, codecs.open(config), uri, transport, upgrade, result, deflate, deadline);
         } catch (HandshakeException e) {
             transport.abort();
             throw new DeploymentException("handshake with " + uri + " failed: " + e.getMessage(), e);
@@ -165,7 +166,7 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
     private static ClientHandshake handshake(ClientEndpointConfig config, URI uri) {
         String key = WebSocketKeys.newKey(KEYS);
         ClientHandshake draft = new ClientHandshake(uri, key, config.getPreferredSubprotocols(),
-                PerMessageDeflate.clientOffers(Extensions.toOffers(config.getExtensions())), Map.of());
+                Extensions.toOffers(config.getExtensions()), Map.of());
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         draft.requestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
         config.getConfigurator().beforeRequest(headers);
@@ -182,9 +183,9 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
     }
 
     private Session start(Endpoint endpoint, ClientEndpointConfig config, Codecs codecs, URI uri, Transport transport,
-                          ClientUpgrade upgrade, ClientHandshake.Result result, long deadline)
+                          ClientUpgrade upgrade, ClientHandshake.Result result, DeflateCodec deflate, long deadline)
             throws IOException, DeploymentException {
-        WebSocketConnection ws = new WebSocketConnection(transport, true, deflateCodec(result), engineConfig(),
+        WebSocketConnection ws = new WebSocketConnection(transport, true, deflate, engineConfig(),
                 runtime.executor(), runtime.timer());
         SessionInfo info = new SessionInfo(uri, Map.of(), uri.getRawQuery(),
                 Map.of(), null, result.subprotocol(), Extensions.toJakarta(result.extensions()), transport.isSecure());
@@ -198,11 +199,12 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
     }
 
     /** The permessage-deflate state if the server agreed to it (checked), else null. */
-    private DeflateCodec deflateCodec(ClientHandshake.Result result) throws DeploymentException {
+    private DeflateCodec deflateCodec(List<ExtensionOffer> offered, ClientHandshake.Result result)
+            throws DeploymentException {
         for (ExtensionOffer extension : result.extensions()) {
             if (DeflateParameters.NAME.equalsIgnoreCase(extension.name())) {
                 try {
-                    return deflateConfig().newCodec(PerMessageDeflate.checkAgreement(extension), true);
+                    return deflateConfig().newCodec(PerMessageDeflate.checkAgreement(extension, offered), true);
                 } catch (IllegalArgumentException e) {
                     throw new DeploymentException("the server's permessage-deflate answer is not acceptable: "
                             + e.getMessage());

@@ -35,6 +35,8 @@ final class MessageAssembler {
     private int size;
     /** The message's size if the current frame is its last: the most worth allocating now. */
     private int expectedSize;
+    /** Whether the current frame continues a message, whose final size no header tells. */
+    private boolean continuing;
 
     MessageAssembler(long maxTextSize, long maxBinarySize) {
         this.maxTextSize = maxTextSize;
@@ -78,6 +80,7 @@ final class MessageAssembler {
             return;
         }
         checkMessageSize(length);
+        continuing = opcode == OpCode.CONTINUATION;
         expectedSize = size + (int) length;
         if (buffer == null && length == 0) {
             buffer = EMPTY;
@@ -188,9 +191,12 @@ final class MessageAssembler {
     }
 
     /**
-     * Grows the buffer to hold {@code needed} bytes: by doubling from {@link #FIRST_CHUNK}, never
-     * past what the current frame announced (nor the limit), so a message of one small frame
-     * gets an exact buffer and a large one is not paid for before it arrives.
+     * Grows the buffer to hold {@code needed} bytes: by doubling from {@link #FIRST_CHUNK}, within
+     * what the first frame announced (and the limit), so a message of one small frame gets an
+     * exact buffer and a large one is not paid for before it arrives. Once a message continues,
+     * its size is unknown and the buffer doubles up to the limit: growing it by each frame's
+     * length would copy the message again for every frame, quadratic in 64-byte fragments
+     * (Autobahn 9.3, 9.4).
      */
     private void ensureCapacity(int needed) {
         int capacity = buffer == null ? 0 : buffer.length;
@@ -198,10 +204,12 @@ final class MessageAssembler {
             return;
         }
         long grown;
+        long limit = Math.min(messageType == OpCode.TEXT ? maxTextSize : maxBinarySize, Integer.MAX_VALUE - 8);
         if (compressed) {
             // Inflated sizes are unknown ahead: start exact, then double up to the limit.
-            long limit = Math.min(messageType == OpCode.TEXT ? maxTextSize : maxBinarySize, Integer.MAX_VALUE - 8);
             grown = Math.max(needed, Math.min(capacity * 2L, limit));
+        } else if (continuing) {
+            grown = Math.max(needed, Math.min(Math.max(capacity * 2L, FIRST_CHUNK), limit));
         } else {
             grown = Math.max(needed, Math.min(Math.max(capacity * 2L, FIRST_CHUNK), expectedSize));
         }

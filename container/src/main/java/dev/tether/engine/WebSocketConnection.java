@@ -53,6 +53,9 @@ public final class WebSocketConnection implements TransportHandler {
     private final ConnectionState state = new ConnectionState();
     private final MaskKeys maskKeys;
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    /** Set when a violation was found; {@link #failed} once its close frame is queued. */
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean failed = new AtomicBoolean();
     private final Object sendLock = new Object();
     /** Serialises reading: the I/O thread's reads and, once, the executor's read of held input. */
     private final Object readLock = new Object();
@@ -73,6 +76,8 @@ public final class WebSocketConnection implements TransportHandler {
     private boolean readingPaused;
     /** Opcode of the partial message being sent, or -1. Guarded by {@code sendLock}. */
     private int outgoingMessage = -1;
+    /** Whether the message being sent is compressed (RSV1 on its first frame). Guarded by {@code sendLock}. */
+    private boolean outgoingCompressed;
 
     /**
      * @param transport the connection, already past its HTTP handshake
@@ -439,12 +444,17 @@ public final class WebSocketConnection implements TransportHandler {
                         "a " + OpCode.name(outgoingMessage).toLowerCase() + " message is being sent in parts"));
                 return;
             }
-            boolean whole = outgoingMessage == -1 && last;
-            int opcode = outgoingMessage == -1 ? type : OpCode.CONTINUATION;
+            boolean first = outgoingMessage == -1;
+            int opcode = first ? type : OpCode.CONTINUATION;
             outgoingMessage = last ? -1 : type;
-            // Only whole messages are compressed; parts of a message go out as they are.
-            if (whole && deflate != null && deflate.worthCompressing(payload.remaining())) {
-                outbox.enqueueData(encode(true, RSV1, opcode, deflate.compress(payload)), callback);
+            if (first) {
+                // A message sent in parts is compressed whatever its first part's size: the first
+                // frame must say so (RSV1), and the size of the whole is not known yet.
+                outgoingCompressed = deflate != null && (!last || deflate.worthCompressing(payload.remaining()));
+            }
+            if (outgoingCompressed) {
+                ByteBuffer compressed = first && last ? deflate.compress(payload) : deflate.compressPart(payload, last);
+                outbox.enqueueData(encode(last, first ? RSV1 : 0, opcode, compressed), callback);
             } else {
                 outbox.enqueueData(encode(last, 0, opcode, payload), callback);
             }
@@ -546,11 +556,28 @@ public final class WebSocketConnection implements TransportHandler {
 
     /**
      * Fails the connection (RFC 6455 §7.1.7): the one place a failure becomes a close code.
-     * Input stops, data not yet written is dropped, a close frame with the failure's code goes
-     * out, and the transport closes once it is written.
+     * Input stops at once; the close frame with the failure's code waits its turn behind the
+     * messages read before the violation, so that what their handlers send (an echo) still goes
+     * out first, as a peer that sent the message and then the bad frame expects. The close
+     * timeout bounds that wait should a handler hang. Then data not yet written is dropped, the
+     * close frame goes out, and the transport closes once it is written.
      */
     private void fail(CloseException failure) {
         inputDone = true;
+        if (!failing.compareAndSet(false, true)) {
+            return;
+        }
+        ScheduledFuture<?> stuck = schedule(() -> failNow(failure), config.closeTimeout().toNanos());
+        events.execute(() -> {
+            stuck.cancel(false);
+            failNow(failure);
+        });
+    }
+
+    private void failNow(CloseException failure) {
+        if (!failed.compareAndSet(false, true)) {
+            return;
+        }
         int code = failure.closeCode();
         String reason = failure.getMessage() == null ? "" : failure.getMessage();
         CloseStatus status = new CloseStatus(code, reason);

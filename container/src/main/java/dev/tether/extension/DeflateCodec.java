@@ -19,11 +19,18 @@ public final class DeflateCodec implements AutoCloseable {
     /** The tail a sender strips from each compressed message, and the receiver puts back. */
     private static final byte[] TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
     private static final int CHUNK = 16 * 1024;
+    private static final int MAX_WINDOW_BITS = 15;
 
     private final boolean resetDeflater;
     private final boolean resetInflater;
     private final int level;
     private final int minimumSize;
+    /**
+     * The JDK's {@link Deflater} always searches a 32 KiB window. When the agreement limits our
+     * window below that, we compress without string matching (Huffman codes only): output with no
+     * back-references fits any window (RFC 7692 §7.1.2).
+     */
+    private final boolean huffmanOnly;
     private final Object sending = new Object();
     private final Object receiving = new Object();
     private Deflater deflater;
@@ -42,6 +49,8 @@ public final class DeflateCodec implements AutoCloseable {
         this.resetDeflater = client ? agreed.clientNoContextTakeover() : agreed.serverNoContextTakeover();
         this.resetInflater = client ? agreed.serverNoContextTakeover() : agreed.clientNoContextTakeover();
         this.level = level;
+        int windowBits = client ? agreed.clientMaxWindowBits() : agreed.serverMaxWindowBits();
+        this.huffmanOnly = windowBits > 0 && windowBits < MAX_WINDOW_BITS;
     }
 
     /** Whether a message of {@code size} bytes is worth compressing. */
@@ -54,29 +63,63 @@ public final class DeflateCodec implements AutoCloseable {
      * a frame with RSV1 set: a sync-flushed deflate stream without its final 4 bytes.
      */
     public ByteBuffer compress(ByteBuffer message) {
+        return compressPart(message, true);
+    }
+
+    /**
+     * Compresses one fragment of a message sent in parts (its position is not moved) into the
+     * payload of one frame (RFC 7692 §7.2.1): each fragment is sync-flushed so the peer can
+     * inflate it as it arrives; only the last one drops the final 4 bytes of the flush, and
+     * only after it is the context reset (when the agreement says so). The first frame of the
+     * message carries RSV1, continuation frames do not; that is the caller's part.
+     *
+     * @param last whether this is the message's last fragment
+     */
+    public ByteBuffer compressPart(ByteBuffer part, boolean last) {
         synchronized (sending) {
             if (closed) {
                 throw new IllegalStateException("the connection's compressor is released");
             }
             if (deflater == null) {
                 deflater = new Deflater(level, true);
+                if (huffmanOnly) {
+                    deflater.setStrategy(Deflater.HUFFMAN_ONLY);
+                }
             }
-            deflater.setInput(message.duplicate());
-            byte[] out = new byte[Math.max(64, message.remaining() / 2 + 16)];
+            deflater.setInput(part.duplicate());
+            byte[] out = new byte[Math.max(64, part.remaining() / 2 + 16)];
             int length = 0;
             while (true) {
-                length += deflater.deflate(out, length, out.length - length, Deflater.SYNC_FLUSH);
-                if (length < out.length) {
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                int n = deflater.deflate(out, length, out.length - length, Deflater.SYNC_FLUSH);
+                length += n;
+                // Done when a call with room to spare adds nothing: the first call after a change of
+                // strategy may stop short of the flush, so a short call alone does not prove it.
+                if (n == 0 && deflater.needsInput()) {
                     break;
                 }
-                out = Arrays.copyOf(out, out.length * 2);
+            }
+            if (!last) {
+                return ByteBuffer.wrap(out, 0, length);
             }
             if (resetDeflater) {
                 deflater.reset();
             }
-            // A sync flush always ends with the empty stored block 00 00 FF FF (RFC 7692 §7.2.1).
-            return ByteBuffer.wrap(out, 0, length - TAIL.length);
+            if (endsWithTail(out, length)) {
+                // A sync flush ends with the empty stored block 00 00 FF FF (RFC 7692 §7.2.1).
+                return ByteBuffer.wrap(out, 0, length - TAIL.length);
+            }
+            // Nothing new to flush (an empty last fragment after a flushed one): the bytes already
+            // sent end with an empty stored block, so this frame carries the one byte that, with
+            // the 00 00 FF FF the receiver appends, makes another empty block (RFC 7692 §7.2.3.6).
+            return ByteBuffer.wrap(new byte[1]);
         }
+    }
+
+    private static boolean endsWithTail(byte[] out, int length) {
+        return length >= TAIL.length && Arrays.equals(out, length - TAIL.length, length, TAIL, 0, TAIL.length);
     }
 
     /**

@@ -9,9 +9,10 @@ import java.util.Optional;
  * Negotiation of permessage-deflate (RFC 7692 §5, §7) for both sides.
  *
  * <p>The JDK's {@link java.util.zip.Deflater} always uses a 32 KiB (15-bit) window, so Tether
- * can inflate whatever window a peer uses but can only compress with 15 bits: a server declines
- * an offer that limits its window below 15, and a client offers no {@code client_max_window_bits}
- * (so the server cannot limit it). Stateless; thread-safe.
+ * inflates whatever window a peer uses, and where the agreement limits its own window below 15
+ * bits it compresses with Huffman codes only, which need no window (see {@link DeflateCodec}).
+ * So a server accepts every window a client asks for, and a client may offer
+ * {@code client_max_window_bits} and honour any value the server sets. Stateless; thread-safe.
  */
 public final class PerMessageDeflate {
     private PerMessageDeflate() {
@@ -19,8 +20,8 @@ public final class PerMessageDeflate {
 
     /**
      * The server's answer to a client's offers: the first acceptable one, agreed with the takeover
-     * parameters the client asked for; empty if none is acceptable (a malformed offer, or one
-     * that limits the server's window below 15).
+     * and server window parameters the client asked for; empty if none is acceptable (a
+     * malformed offer).
      */
     public static Optional<DeflateParameters> accept(List<ExtensionOffer> offers) {
         for (ExtensionOffer offer : offers) {
@@ -33,9 +34,6 @@ public final class PerMessageDeflate {
             } catch (IllegalArgumentException malformed) {
                 continue;
             }
-            if (asked.serverMaxWindowBits() > 0 && asked.serverMaxWindowBits() < 15) {
-                continue;
-            }
             return Optional.of(new DeflateParameters(asked.serverNoContextTakeover(), asked.clientNoContextTakeover(),
                     asked.serverMaxWindowBits(), 0));
         }
@@ -43,36 +41,26 @@ public final class PerMessageDeflate {
     }
 
     /**
-     * A client's extension offers as Tether sends them: a permessage-deflate offer keeps its
-     * parameters but {@code client_max_window_bits}, which would let the server ask for a
-     * window the JDK cannot compress with. Other offers are unchanged.
-     */
-    public static List<ExtensionOffer> clientOffers(List<ExtensionOffer> offers) {
-        List<ExtensionOffer> sent = new java.util.ArrayList<>(offers.size());
-        for (ExtensionOffer offer : offers) {
-            if (DeflateParameters.NAME.equalsIgnoreCase(offer.name())) {
-                List<ExtensionOffer.Param> params = offer.params().stream()
-                        .filter(p -> !p.name().equalsIgnoreCase(DeflateParameters.CLIENT_MAX_WINDOW_BITS))
-                        .toList();
-                sent.add(new ExtensionOffer(offer.name(), params));
-            } else {
-                sent.add(offer);
-            }
-        }
-        return sent;
-    }
-
-    /**
-     * Checks the server's agreement to the client's offer.
+     * Checks the server's agreement against the client's offers (RFC 7692 §7.1.2.2).
      *
-     * @throws IllegalArgumentException if it is malformed or limits the client's window, which
-     *                                  the client did not offer
+     * @throws IllegalArgumentException if it is malformed, or sets {@code client_max_window_bits}
+     *                                  without a value or when no offer had that parameter
      */
-    public static DeflateParameters checkAgreement(ExtensionOffer response) {
+    public static DeflateParameters checkAgreement(ExtensionOffer response, List<ExtensionOffer> offered) {
         DeflateParameters agreed = DeflateParameters.of(response);
-        if (agreed.clientMaxWindowBits() != 0) {
+        if (agreed.clientMaxWindowBits() < 0) {
+            throw new IllegalArgumentException("the server's client_max_window_bits has no value");
+        }
+        if (agreed.clientMaxWindowBits() > 0 && !offersClientWindow(offered)) {
             throw new IllegalArgumentException("the server set client_max_window_bits, which was not offered");
         }
         return agreed;
+    }
+
+    private static boolean offersClientWindow(List<ExtensionOffer> offered) {
+        return offered.stream()
+                .filter(o -> DeflateParameters.NAME.equalsIgnoreCase(o.name()))
+                .flatMap(o -> o.params().stream())
+                .anyMatch(p -> p.name().equalsIgnoreCase(DeflateParameters.CLIENT_MAX_WINDOW_BITS));
     }
 }

@@ -619,6 +619,40 @@ class WebSocketConnectionTest {
         raw.events().expectFailure(code, reason);
     }
 
+    // Autobahn 3.2, 4.1.4, 5.15: a peer sends a message and a violation in one write, and
+    // expects the echo of the message before the close.
+
+    @Test
+    void aViolationRightBehindAMessageIsAnsweredAfterTheMessagesEcho() {
+        Raw raw = rawClient();
+        raw.events().echoingThrough(raw.engine());
+        CountDownLatch gate = new CountDownLatch(1);
+        raw.events().holdMessagesAt(gate);
+        raw.peer().send(clientFrame("81 85", utf8("Hello")) + " " + clientFrame("a1 80", new byte[0]));
+        // The violation has been read long before the handler may echo.
+        gate.countDown();
+        raw.peer().expectFrame(OpCode.TEXT, Hex.of(utf8("Hello")));
+        String reason = "reserved bits set without an extension that owns them";
+        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1002, reason));
+        raw.peer().expectClosed();
+        assertEquals("Hello", raw.events().expectText());
+        raw.events().expectFailure(1002, reason);
+    }
+
+    @Test
+    void aHandlerThatHangsDelaysTheFailuresCloseByTheCloseTimeoutAtMost() {
+        Raw raw = rawClient(EngineConfig.DEFAULT.withCloseTimeout(SHORT));
+        CountDownLatch gate = new CountDownLatch(1);
+        raw.events().holdMessagesAt(gate);
+        raw.peer().send(clientFrame("81 85", utf8("Hello")) + " " + clientFrame("a1 80", new byte[0]));
+        String reason = "reserved bits set without an extension that owns them";
+        raw.peer().expectFrame(OpCode.CLOSE, closePayload(1002, reason));
+        raw.peer().expectClosed();
+        gate.countDown();
+        assertEquals("Hello", raw.events().expectText());
+        raw.events().expectFailure(1002, reason);
+    }
+
     @Test
     void invalidTextFailsBeforeTheRestOfItsFrameArrives() {
         Raw raw = rawClient();

@@ -33,21 +33,29 @@ class PerMessageDeflateTest {
 
     @Test
     void theFirstAcceptableOfManyOffersWins() {
-        assertEquals("permessage-deflate; client_no_context_takeover",
-                agreed("permessage-deflate; server_max_window_bits=10, permessage-deflate; client_no_context_takeover,"
+        assertEquals("permessage-deflate; server_max_window_bits=10",
+                agreed("permessage-deflate; server_max_window_bits=16, permessage-deflate; server_max_window_bits=10,"
                         + " permessage-deflate"));
         assertEquals("permessage-deflate; server_max_window_bits=15",
                 agreed("x-other, permessage-deflate; server_max_window_bits=15"));
     }
 
     @Test
-    void offersThatCannotBeHonouredOrAreMalformedAreDeclined() {
-        assertEquals("declined", agreed("permessage-deflate; server_max_window_bits=9"));
+    void everyServerWindowIsAcceptedAndAgreedAsAsked() {
+        // Autobahn 13.3 and 13.5 ask for 9; the codec then compresses without back-references.
+        assertEquals("permessage-deflate; server_max_window_bits=9", agreed("permessage-deflate; server_max_window_bits=9"));
+        assertEquals("permessage-deflate; client_no_context_takeover; server_max_window_bits=8",
+                agreed("permessage-deflate; client_no_context_takeover; client_max_window_bits; server_max_window_bits=8"));
+    }
+
+    @Test
+    void offersThatAreMalformedAreDeclined() {
         assertEquals("declined", agreed("permessage-deflate; server_no_context_takeover; server_no_context_takeover"));
         assertEquals("declined", agreed("permessage-deflate; unknown_param"));
         assertEquals("declined", agreed("permessage-deflate; client_max_window_bits=16"));
         assertEquals("declined", agreed("permessage-deflate; client_max_window_bits=07"));
         assertEquals("declined", agreed("permessage-deflate; server_max_window_bits"));
+        assertEquals("declined", agreed("permessage-deflate; server_max_window_bits=7"));
         assertEquals("declined", agreed("permessage-deflate; server_no_context_takeover=1"));
         assertEquals("declined", agreed("x-webkit-deflate-frame"));
     }
@@ -64,12 +72,18 @@ class PerMessageDeflateTest {
     }
 
     @Test
-    void theClientDoesNotOfferAWindowItCannotUseAndChecksTheAnswer() {
-        assertEquals("permessage-deflate; server_no_context_takeover", PerMessageDeflate.clientOffers(
-                offers("permessage-deflate; server_no_context_takeover; client_max_window_bits")).get(0).toHeaderValue());
+    void theClientAcceptsAWindowLimitOnlyWhenItOfferedOne() {
+        List<ExtensionOffer> bare = offers("permessage-deflate");
+        List<ExtensionOffer> withWindow = offers("permessage-deflate; client_max_window_bits");
+        assertEquals("the server set client_max_window_bits, which was not offered",
+                assertThrows(IllegalArgumentException.class, () -> PerMessageDeflate.checkAgreement(
+                        offers("permessage-deflate; client_max_window_bits=10").get(0), bare)).getMessage());
+        assertEquals(10, PerMessageDeflate.checkAgreement(
+                offers("permessage-deflate; client_max_window_bits=10").get(0), withWindow).clientMaxWindowBits());
         assertThrows(IllegalArgumentException.class, () -> PerMessageDeflate.checkAgreement(
-                offers("permessage-deflate; client_max_window_bits=10").get(0)));
-        DeflateParameters agreed = PerMessageDeflate.checkAgreement(offers("permessage-deflate; server_max_window_bits=10").get(0));
+                offers("permessage-deflate; client_max_window_bits").get(0), withWindow));
+        DeflateParameters agreed = PerMessageDeflate.checkAgreement(
+                offers("permessage-deflate; server_max_window_bits=10").get(0), bare);
         assertEquals(10, agreed.serverMaxWindowBits());
     }
 

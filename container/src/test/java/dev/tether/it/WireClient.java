@@ -160,8 +160,8 @@ final class WireClient implements Closeable {
         }
     }
 
-    /** One frame as read from the server. */
-    record Frame(boolean fin, int opcode, boolean masked, byte[] payload) {
+    /** One frame as read from the server; {@code rsv} holds the three reserved bits (RSV1 is 4). */
+    record Frame(boolean fin, int opcode, boolean masked, byte[] payload, int rsv) {
         /** The close code of a close frame: the first two payload bytes, big-endian; 1005 if none. */
         int closeCode() {
             if (opcode != 0x8) {
@@ -179,6 +179,7 @@ final class WireClient implements Closeable {
         byte[] head = readExactly(2);
         boolean fin = (head[0] & 0x80) != 0;
         int opcode = head[0] & 0x0F;
+        int rsv = (head[0] >> 4) & 0x07;
         boolean masked = (head[1] & 0x80) != 0;
         long length = head[1] & 0x7F;
         if (length == 126) {
@@ -201,7 +202,7 @@ final class WireClient implements Closeable {
                 payload[i] ^= key[i & 3];
             }
         }
-        return new Frame(fin, opcode, masked, payload);
+        return new Frame(fin, opcode, masked, payload, rsv);
     }
 
     /** A client frame with a random mask; {@code firstByte} holds FIN, RSV and the opcode. */
