@@ -1,0 +1,37 @@
+package dev.tether.bench.server;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Jetty 12 (ee10 Jakarta WebSocket server) with {@link EchoEndpoint} in a root servlet context. */
+public final class JettyEchoServer implements EchoServer {
+    private Server server;
+
+    @Override
+    public void start(String host, int port) throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        server.setHandler(context);
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            int max = MessageLimit.bytes();
+            if (max > 0) {
+                container.setDefaultMaxTextMessageBufferSize(max);
+                container.setDefaultMaxBinaryMessageBufferSize(max);
+            }
+            container.addEndpoint(EchoEndpoint.class);
+        });
+        server.start();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        server.stop();
+    }
+}
