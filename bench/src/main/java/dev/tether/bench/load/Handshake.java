@@ -1,6 +1,8 @@
 package dev.tether.bench.load;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Handshake {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int MAX_RESPONSE_HEAD = 8192;
+    private static final int RESPONSE_TIMEOUT_MILLIS = 10_000;
 
     private Handshake() {
     }
@@ -56,19 +59,28 @@ public final class Handshake {
         return check(readHead(channel), key, offerDeflate);
     }
 
-    /** Reads one byte at a time up to the blank line: slow, but handshakes are not what we time here. */
+    /**
+     * Reads one byte at a time up to the blank line, through the socket adaptor so that a server
+     * that never answers (one at its connection limit) fails the read after a timeout.
+     */
     private static String readHead(SocketChannel channel) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(MAX_RESPONSE_HEAD);
-        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.socket().setSoTimeout(RESPONSE_TIMEOUT_MILLIS);
+        InputStream in = channel.socket().getInputStream();
         while (true) {
-            one.clear();
-            if (channel.read(one) < 0) {
+            int b;
+            try {
+                b = in.read();
+            } catch (SocketTimeoutException e) {
+                throw new IOException("no handshake response within " + RESPONSE_TIMEOUT_MILLIS + " ms", e);
+            }
+            if (b < 0) {
                 throw new IOException("connection closed during the handshake");
             }
             if (!head.hasRemaining()) {
                 throw new IOException("handshake response head too long");
             }
-            head.put(one.get(0));
+            head.put((byte) b);
             int n = head.position();
             if (n >= 4 && head.get(n - 4) == '\r' && head.get(n - 3) == '\n'
                     && head.get(n - 2) == '\r' && head.get(n - 1) == '\n') {

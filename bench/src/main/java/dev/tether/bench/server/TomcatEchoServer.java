@@ -46,6 +46,8 @@ public final class TomcatEchoServer implements EchoServer {
         Connector connector = new Connector();
         connector.setPort(port);
         connector.setProperty("address", host);
+        // The default of 8,192 would stall the 15,000-connection idle test; the other peers have no cap.
+        connector.setProperty("maxConnections", "-1");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", Files.createDirectories(baseDir.resolve("root")).toString());
         int max = MessageLimit.bytes();
