@@ -1,5 +1,6 @@
 package dev.tether.bench;
 
+import dev.tether.bench.jmh.EngineBench;
 import dev.tether.bench.run.Layout;
 import dev.tether.bench.run.Machine;
 import dev.tether.bench.run.Results;
@@ -14,8 +15,8 @@ import java.util.Arrays;
 /**
  * The command line: {@code java -jar tether-bench.jar [--quick] [--rounds N] [--only peer,...]
  * [--scenarios throughput,deflate,latency,handshake,idle] [--jvm "flags"]} runs the servers and
- * prints the table; {@code java -jar tether-bench.jar --jmh [JMH options]} runs the engine's JMH
- * benchmarks instead.
+ * prints the table; {@code java -jar tether-bench.jar --jmh [--quick] [regex]} runs the engine's
+ * JMH benchmarks instead (JMH's own command line: {@code java -cp tether-bench.jar org.openjdk.jmh.Main}).
  */
 public final class Bench {
     private Bench() {
@@ -23,7 +24,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--jmh")) {
-            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
+            EngineBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Settings settings;
@@ -33,7 +34,7 @@ public final class Bench {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar tether-bench.jar [--quick] [--rounds N] [--only tether,tyrus,jetty,tomcat,"
                     + "undertow,netty,raw_tcp] [--scenarios throughput,deflate,latency,handshake,idle] [--jvm \"flags\"]"
-                    + " | --jmh [JMH options]");
+                    + " | --jmh [--quick] [regex]");
             System.exit(2);
             return;
         }
