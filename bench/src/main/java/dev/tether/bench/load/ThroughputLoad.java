@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class ThroughputLoad {
     private static final int READ_BUFFER = 64 * 1024;
-    private static final long DRAIN_NANOS = 10_000_000_000L;
+    private static final long DRAIN_NANOS = 30_000_000_000L;
 
     private ThroughputLoad() {
     }
@@ -112,7 +112,7 @@ public final class ThroughputLoad {
                     break;
                 }
                 if (now > drainDeadline) {
-                    throw new IOException("echoes still missing 10 s after the end of the measurement");
+                    throw new IOException("echoes still missing 30 s after the end of the measurement");
                 }
                 selector.select(10);
                 for (SelectionKey key : selector.selectedKeys()) {
