@@ -46,6 +46,9 @@ public final class Runner {
          * connections of 1 MiB a single turn of every window is 256 MiB of echo.
          */
         long scale() {
+            if (deflate && size > 1024) {
+                return 4;
+            }
             return Math.max(1, (long) size * connections * window / (64L * 1024 * 1024));
         }
 
@@ -74,6 +77,11 @@ public final class Runner {
             // Compression runs at tens of MB/s: large deflated messages get a window of one.
             int window = deflate && shape[0] > 1024 ? 1 : shape[2];
             for (int connections : CONNECTIONS) {
+                if (deflate && shape[0] > 1024 && connections > 16) {
+                    // One turn of 256 such windows is 16-256 MiB through zlib at tens of MB/s on
+                    // each side: longer than the whole run can give it.
+                    continue;
+                }
                 cases.add(new Case(shape[0], shape[1], window, connections, deflate));
             }
         }

@@ -19,10 +19,9 @@ public class EchoEndpoint {
     /** Raises the session's message size limits when the runner asked for large messages. */
     @OnOpen
     public void open(Session session) {
-        int max = MessageLimit.bytes();
-        if (max > 0) {
-            session.setMaxTextMessageBufferSize(max);
-            session.setMaxBinaryMessageBufferSize(max);
+        if (MessageLimit.binary() > 0) {
+            session.setMaxTextMessageBufferSize(MessageLimit.text());
+            session.setMaxBinaryMessageBufferSize(MessageLimit.binary());
         }
     }
 

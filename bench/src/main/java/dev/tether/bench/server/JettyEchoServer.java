@@ -20,10 +20,9 @@ public final class JettyEchoServer implements EchoServer {
         context.setContextPath("/");
         server.setHandler(context);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
-            int max = MessageLimit.bytes();
-            if (max > 0) {
-                container.setDefaultMaxTextMessageBufferSize(max);
-                container.setDefaultMaxBinaryMessageBufferSize(max);
+            if (MessageLimit.binary() > 0) {
+                container.setDefaultMaxTextMessageBufferSize(MessageLimit.text());
+                container.setDefaultMaxBinaryMessageBufferSize(MessageLimit.binary());
             }
             container.addEndpoint(EchoEndpoint.class);
         });

@@ -50,10 +50,10 @@ public final class TomcatEchoServer implements EchoServer {
         connector.setProperty("maxConnections", "-1");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", Files.createDirectories(baseDir.resolve("root")).toString());
-        int max = MessageLimit.bytes();
-        if (max > 0) {
-            context.addParameter("org.apache.tomcat.websocket.textBufferSize", Integer.toString(max));
-            context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", Integer.toString(max));
+        if (MessageLimit.binary() > 0) {
+            // Tomcat allocates both buffers per session, up front.
+            context.addParameter("org.apache.tomcat.websocket.textBufferSize", Integer.toString(MessageLimit.text()));
+            context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", Integer.toString(MessageLimit.binary()));
         }
         context.addServletContainerInitializer(new WsSci(), Set.of(App.class));
         Tomcat.addServlet(context, "fallback", new Fallback()).addMapping("/");

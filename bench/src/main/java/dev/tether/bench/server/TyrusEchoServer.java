@@ -34,7 +34,7 @@ public final class TyrusEchoServer implements EchoServer {
 
     @Override
     public void start(String host, int port) throws Exception {
-        int max = MessageLimit.bytes();
+        int max = MessageLimit.binary();
         Map<String, Object> properties = max > 0
                 ? Map.of("org.glassfish.tyrus.incomingBufferSize", max + 1024)
                 : Map.of();
