@@ -29,9 +29,8 @@ public final class IdleLoad implements AutoCloseable {
         return channels.size();
     }
 
-    /** Drops every connection (no close handshake: the servers see the TCP end). */
-    @Override
-    public void close() {
+    /** Drops every connection held so far; more may be opened after. */
+    public void dropAll() {
         for (SocketChannel channel : channels) {
             try {
                 channel.close();
@@ -40,5 +39,11 @@ public final class IdleLoad implements AutoCloseable {
             }
         }
         channels.clear();
+    }
+
+    /** Drops every connection (no close handshake: the servers see the TCP end). */
+    @Override
+    public void close() {
+        dropAll();
     }
 }

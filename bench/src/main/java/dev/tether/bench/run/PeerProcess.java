@@ -129,18 +129,23 @@ public final class PeerProcess implements AutoCloseable {
         throw new IOException("no VmRSS for " + process.pid());
     }
 
-    /** Stops the server, killing it if it does not exit within 10 s. */
+    /** Stops the server, killing it if it does not exit within 10 s (or at once if interrupted). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             commands.write("stop\n");
             commands.flush();
         } catch (IOException ignored) {
             // already gone
         }
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
     }
 }

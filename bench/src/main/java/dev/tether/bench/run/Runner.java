@@ -264,8 +264,9 @@ public final class Runner {
         }
         Target target = new Target(new InetSocketAddress("127.0.0.1", server.port()), true);
         try (IdleLoad idle = new IdleLoad(target)) {
+            // Loads the server's handshake and session classes before the baseline.
             idle.growTo(100);
-            idle.close();
+            idle.dropAll();
             Thread.sleep(500);
             PeerProcess.Stats base = server.stats();
             for (int n : settings.idleCounts()) {

@@ -72,7 +72,7 @@ public final class NettyWebSocketEchoServer implements EchoServer {
                         ch.pipeline().addLast(
                                 new HttpServerCodec(),
                                 new HttpObjectAggregator(65536),
-                                new WebSocketServerCompressionHandler(),
+                                new WebSocketServerCompressionHandler(MAX_MESSAGE),
                                 new WebSocketServerProtocolHandler(config),
                                 new WebSocketFrameAggregator(MAX_MESSAGE),
                                 new Echo());
