@@ -25,8 +25,9 @@ final class Outbox {
     private final Transport transport;
     private final long maxQueuedBytes;
     private final WriteStallGuard stallGuard;
-    private final ArrayDeque<Pending> control = new ArrayDeque<>();
-    private final ArrayDeque<Pending> data = new ArrayDeque<>();
+    // Two slots to start with (the default is seventeen): an idle session keeps both queues.
+    private final ArrayDeque<Pending> control = new ArrayDeque<>(1);
+    private final ArrayDeque<Pending> data = new ArrayDeque<>(1);
     private long queuedBytes;
     /** The most {@code queuedBytes} has been: what this session's sending has cost at worst. */
     private long peakQueuedBytes;

@@ -15,7 +15,8 @@ import java.util.concurrent.Executor;
  */
 public final class SerialExecutor implements Executor {
     private final Executor executor;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    /** Starts at two slots, not seventeen: most sessions are idle most of the time. */
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(1);
     private boolean draining;
     private volatile Thread runner;
 

@@ -31,8 +31,11 @@ public record SessionInfo(URI requestUri,
                           boolean secure) {
     public SessionInfo {
         // Copies that keep the order: path parameters in template order, query parameters as sent.
-        pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
-        requestParameters = Collections.unmodifiableMap(new LinkedHashMap<>(requestParameters));
+        // Empty ones share Map.of(): every idle session keeps these.
+        pathParameters = pathParameters.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
+        requestParameters = requestParameters.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(requestParameters));
         subprotocol = subprotocol == null ? "" : subprotocol;
         extensions = List.copyOf(extensions);
     }

@@ -1,0 +1,84 @@
+package dev.tether.bench.jmh;
+
+import dev.tether.bench.run.Machine;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the engine's JMH benchmarks (those of this package, or those matching a regular
+ * expression) and prints each in GB/s beside the plain copy of the same size. Every benchmark
+ * here but the header-only one processes {@code size} bytes per operation, so GB/s =
+ * operations/s × size; the header-only one is printed in headers per second.
+ */
+public final class EngineBench {
+    private EngineBench() {
+    }
+
+    /** {@code [--quick] [regex]}. */
+    public static void main(String[] args) throws RunnerException {
+        boolean quick = false;
+        String include = EngineBench.class.getPackageName() + "\\..*Benchmark";
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else {
+                include = arg;
+            }
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .include(CopyBenchmark.class.getName())
+                .forks(1)
+                .warmupIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.seconds(1))
+                .threads(1);
+        System.out.println("machine: " + Machine.describe() + "; load average before: " + Machine.loadAverage());
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<Integer, Double> copy = new HashMap<>();
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().endsWith(".copy")) {
+                copy.put(size(r), gigabytesPerSecond(r));
+            }
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-52s %7s %9s %9s%n", "benchmark", "size", "GB/s", "vs copy");
+        for (RunResult r : results) {
+            double rate = gigabytesPerSecond(r);
+            Double ceiling = copy.get(size(r));
+            String name = r.getParams().getBenchmark().substring(EngineBench.class.getPackageName().length() + 1);
+            if (name.contains("HeaderOnly")) {
+                // A header is a few bytes whatever the payload: a rate per operation, not per byte.
+                System.out.printf(Locale.ROOT, "%-52s %7d %9.1f M headers/s%n", name, size(r),
+                        r.getPrimaryResult().getScore() / 1e6);
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "%-52s %7d %9.2f %9s%n", name, size(r), rate,
+                    ceiling == null ? "-" : String.format(Locale.ROOT, "%.2f", rate / ceiling));
+        }
+        System.out.println("load average after: " + Machine.loadAverage());
+    }
+
+    private static int size(RunResult r) {
+        return Integer.parseInt(r.getParams().getParam("size"));
+    }
+
+    private static double gigabytesPerSecond(RunResult r) {
+        double opsPerSecond = r.getPrimaryResult().getScore();
+        String unit = r.getPrimaryResult().getScoreUnit();
+        if (!unit.equals("ops/s")) {
+            throw new IllegalStateException("unexpected unit " + unit);
+        }
+        return opsPerSecond * size(r) / 1e9;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tether.bench.load;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Idle connections: opens connections (each after a checked handshake) and holds them without
+ * traffic until {@link #close}. Not thread-safe.
+ */
+public final class IdleLoad implements AutoCloseable {
+    private final Target target;
+    private final List<SocketChannel> channels = new ArrayList<>();
+
+    public IdleLoad(Target target) {
+        this.target = target;
+    }
+
+    /** Opens connections until {@code total} are held. */
+    public void growTo(int total) throws IOException {
+        while (channels.size() < total) {
+            channels.add(target.open(false).channel());
+        }
+    }
+
+    /** Connections held. */
+    public int size() {
+        return channels.size();
+    }
+
+    /** Drops every connection held so far; more may be opened after. */
+    public void dropAll() {
+        for (SocketChannel channel : channels) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        channels.clear();
+    }
+
+    /** Drops every connection (no close handshake: the servers see the TCP end). */
+    @Override
+    public void close() {
+        dropAll();
+    }
+}
