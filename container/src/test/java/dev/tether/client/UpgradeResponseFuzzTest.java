@@ -29,11 +29,10 @@ import java.util.Map;
  */
 class UpgradeResponseFuzzTest {
     /** The key of RFC 6455 §1.3, whose accept value is {@code s3pPLMBiTxaQ9kYGzzhZRbK+xOo=}. */
+    private static final List<ExtensionOffer> OFFERED = List.of(new ExtensionOffer(DeflateParameters.NAME,
+            List.of(new ExtensionOffer.Param("client_no_context_takeover"))));
     private static final ClientHandshake HANDSHAKE = new ClientHandshake(URI.create("ws://127.0.0.1:8080/chat"),
-            "dGhlIHNhbXBsZSBub25jZQ==", List.of("chat", "superchat"),
-            List.of(new ExtensionOffer(DeflateParameters.NAME,
-                    List.of(new ExtensionOffer.Param("client_no_context_takeover")))),
-            Map.of());
+            "dGhlIHNhbXBsZSBub25jZQ==", List.of("chat", "superchat"), OFFERED, Map.of());
 
     @FuzzTest(maxDuration = "60s")
     void clientReadsResponse(byte[] input) {
@@ -65,7 +64,7 @@ class UpgradeResponseFuzzTest {
 
     private static void checkAgreement(ExtensionOffer extension) {
         try {
-            PerMessageDeflate.checkAgreement(extension);
+            PerMessageDeflate.checkAgreement(extension, OFFERED);
         } catch (IllegalArgumentException documented) {
             // The container turns it into a DeploymentException.
         }
