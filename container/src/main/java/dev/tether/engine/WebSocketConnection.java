@@ -364,7 +364,10 @@ public final class WebSocketConnection implements TransportHandler {
     /**
      * The answer is queued, then the close reported, then the answer written: the handler cannot
      * send a close of its own first, and writing may close the transport at once, whose
-     * {@code onClosed} would otherwise report 1006 first.
+     * {@code onClosed} would otherwise report 1006 first. Reading pauses until the answer is
+     * written: a peer may end TCP right behind its close frame (Jetty does), and reading that end
+     * closes the connection, which would fail an answer still waiting behind a write whose
+     * completion another thread has yet to report.
      */
     private void closeFrameReceived(CloseStatus received) {
         inputDone = true;
@@ -374,6 +377,7 @@ public final class WebSocketConnection implements TransportHandler {
                 // The peer starts the closing handshake: answer with its code and reason (as
                 // browsers' test servers do), then end.
                 CloseStatus answer = received;
+                transport.pauseReading();
                 queueCloseFrame(answer, answer, false, false);
                 reportClose(received);
                 outbox.flush();
@@ -537,6 +541,8 @@ public final class WebSocketConnection implements TransportHandler {
                 if (failure != null) {
                     transport.abort();
                 } else if (handshakeComplete && !dropData) {
+                    // Our answer is out: the end of the stream may be read now.
+                    transport.resumeReading();
                     afterHandshake();
                 }
             });

@@ -7,13 +7,7 @@ import jakarta.websocket.Session;
 
 import java.util.List;
 
-/**
- * Tether's client against an embedded Tomcat 11 server, over {@code ws}.
- *
- * <p>No {@code wss} variant yet: over TLS, Tether's client reports 1006 ("connection closed
- * without a close frame") for every close, because Tomcat sends its close frame followed at once
- * by the TLS close_notify and FIN, and Tether loses that last frame.
- */
+/** Tether's client against an embedded Tomcat 11 server, over {@code ws} ({@code wss}: the subclass). */
 class TetherClientTomcatServerTest extends InteropContract {
     TomcatServer server;
     TetherClientContainer client;
