@@ -63,6 +63,9 @@ public final class WebSocketConnection implements TransportHandler {
     private boolean open;
     private boolean pausedUntilOpen;
     private HeldInput held;
+    /** The connection ended while input was held for {@code onOpen}; guarded by {@code readLock}. */
+    private boolean endedWhileHeld;
+    private Throwable endedWhileHeldCause;
 
     private SessionHandler handler;
     /** Set once the input must be ignored: after a close frame or a violation. */
@@ -131,6 +134,7 @@ public final class WebSocketConnection implements TransportHandler {
     /** Runs on the serial executor once {@code onOpen} has returned: reads what was held, then reading resumes. */
     private void opened() {
         boolean resume;
+        boolean ended;
         synchronized (readLock) {
             open = true;
             ByteBuffer early = held == null ? null : held.take();
@@ -140,8 +144,11 @@ public final class WebSocketConnection implements TransportHandler {
             }
             resume = pausedUntilOpen;
             pausedUntilOpen = false;
+            ended = endedWhileHeld;
         }
-        if (resume) {
+        if (ended) {
+            connectionEnded(endedWhileHeldCause);
+        } else if (resume) {
             transport.resumeReading();
         }
     }
@@ -151,6 +158,13 @@ public final class WebSocketConnection implements TransportHandler {
             held = new HeldInput(Long.MAX_VALUE);
         }
         held.keep(data);
+    }
+
+    /** Whether {@code onOpen} has returned and the input held until then has been read. */
+    public boolean hasOpened() {
+        synchronized (readLock) {
+            return open;
+        }
     }
 
     /** The serial executor the handler's callbacks run on; the layer above may queue its own tasks there. */
@@ -236,8 +250,24 @@ public final class WebSocketConnection implements TransportHandler {
         }
     }
 
+    /**
+     * The connection ended. Input that arrived before the end and waits for {@code onOpen} to
+     * return is read first (it may hold the peer's close frame): the end is then handled by
+     * {@link #opened()}.
+     */
     @Override
     public void onClosed(Throwable cause) {
+        synchronized (readLock) {
+            if (!open && held != null) {
+                endedWhileHeld = true;
+                endedWhileHeldCause = cause;
+                return;
+            }
+        }
+        connectionEnded(cause);
+    }
+
+    private void connectionEnded(Throwable cause) {
         inputDone = true;
         cancelTimers();
         if (deflate != null) {

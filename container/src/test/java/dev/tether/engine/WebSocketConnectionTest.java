@@ -116,7 +116,20 @@ class WebSocketConnectionTest {
         client.start(clientEvents, null);
         serverEvents.expectOpen();
         clientEvents.expectOpen();
+        // onOpen has been called; the engines take input once it has returned.
+        awaitOpened(server);
+        awaitOpened(client);
         return new Pair(server, serverEvents, client, clientEvents);
+    }
+
+    private static void awaitOpened(WebSocketConnection engine) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT);
+        while (!engine.hasOpened()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("onOpen did not return within " + WAIT + " s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private Pair connect() {
@@ -237,6 +250,62 @@ class WebSocketConnectionTest {
         assertEquals("Hello", events.expectText());
         assertEquals("Hi", events.expectText());
         assertTrue(server.isOpen());
+    }
+
+    @Test
+    void aCloseFrameFollowedAtOnceByTheEndWhileOnOpenRunsIsReportedAsTheCloseNot1006() throws Exception {
+        MemoryTransport[] pipe = MemoryTransport.pair(io);
+        RawPeer peer = new RawPeer(pipe[1], Role.CLIENT);
+        peers.add(peer);
+        WebSocketConnection server = engine(pipe[0], false, EngineConfig.DEFAULT);
+        SessionRecorder events = recorder("server");
+        CountDownLatch inOnOpen = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.start(new SessionHandler() {
+            @Override
+            public void onOpen() {
+                inOnOpen.countDown();
+                try {
+                    release.await(WAIT, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                events.onOpen();
+            }
+
+            @Override
+            public void onText(String text) {
+                events.onText(text);
+            }
+
+            @Override
+            public void onBinary(ByteBuffer data) {
+                events.onBinary(data);
+            }
+
+            @Override
+            public void onPong(ByteBuffer data) {
+                events.onPong(data);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                events.onError(error);
+            }
+
+            @Override
+            public void onClose(CloseStatus status) {
+                events.onClose(status);
+            }
+        }, null);
+        assertTrue(inOnOpen.await(WAIT, TimeUnit.SECONDS));
+        // The peer closes and ends the connection at once, while the endpoint is still in onOpen.
+        peer.send(clientFrame("88 85", closePayload(1000, "bye")));
+        pipe[1].close();
+        Thread.sleep(50);
+        release.countDown();
+        events.expectOpen();
+        events.expectClose(1000, "bye");
     }
 
     @Test
