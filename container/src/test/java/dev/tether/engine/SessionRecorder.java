@@ -57,13 +57,30 @@ final class SessionRecorder implements SessionHandler {
         return this;
     }
 
+    private volatile CountDownLatch openEntered;
+    private volatile CountDownLatch openRelease;
+
     /** Messages wait in their callback until {@code gate} opens. */
     void holdMessagesAt(CountDownLatch gate) {
         this.gate = gate;
     }
 
+    /** {@code onOpen} counts {@code entered} down, then waits until {@code release} opens (bounded). */
+    void holdOpenAt(CountDownLatch entered, CountDownLatch release) {
+        this.openEntered = entered;
+        this.openRelease = release;
+    }
+
     @Override
     public void onOpen() {
+        if (openRelease != null) {
+            openEntered.countDown();
+            try {
+                openRelease.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         enter("onOpen");
         if (opened) {
             breach("onOpen twice");

@@ -261,43 +261,8 @@ class WebSocketConnectionTest {
         SessionRecorder events = recorder("server");
         CountDownLatch inOnOpen = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        server.start(new SessionHandler() {
-            @Override
-            public void onOpen() {
-                inOnOpen.countDown();
-                try {
-                    release.await(WAIT, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                events.onOpen();
-            }
-
-            @Override
-            public void onText(String text) {
-                events.onText(text);
-            }
-
-            @Override
-            public void onBinary(ByteBuffer data) {
-                events.onBinary(data);
-            }
-
-            @Override
-            public void onPong(ByteBuffer data) {
-                events.onPong(data);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                events.onError(error);
-            }
-
-            @Override
-            public void onClose(CloseStatus status) {
-                events.onClose(status);
-            }
-        }, null);
+        events.holdOpenAt(inOnOpen, release);
+        server.start(events, null);
         assertTrue(inOnOpen.await(WAIT, TimeUnit.SECONDS));
         // The peer closes and ends the connection at once, while the endpoint is still in onOpen.
         peer.send(clientFrame("88 85", closePayload(1000, "bye")));
