@@ -20,7 +20,12 @@ import java.util.List;
  * frame once.
  */
 final class Outbox {
-    private record Pending(ByteBuffer[] buffers, long bytes, SendCallback callback) { }
+    /**
+     * @param batched queued by the session's own callbacks to answer messages already read, and
+     *                held to be written with the rest of their batch: failing the connection does
+     *                not drop it (its sender may have been told it was sent)
+     */
+    private record Pending(ByteBuffer[] buffers, long bytes, SendCallback callback, boolean batched) { }
 
     private final Transport transport;
     private final long maxQueuedBytes;
@@ -45,24 +50,24 @@ final class Outbox {
     }
 
     /**
-     * Queues a data frame. Fails the callback (and returns false) if the queue is closed or
-     * has reached its limit.
+     * Queues a data frame, whose callback runs once it has been written or has failed.
+     *
+     * @param batched whether it was sent inside a batch of the session's callbacks (see
+     *        {@link WebSocketConnection#sendBinary(ByteBuffer, boolean, boolean, SendCallback)}): a
+     *        close that fails the connection then goes after it rather than dropping it
+     * @return null if queued, else why not (the queue is closed or has reached its limit); the
+     *         callback is then not run: the caller reports the refusal
      */
-    boolean enqueueData(ByteBuffer[] buffers, SendCallback callback) {
+    IOException enqueueData(ByteBuffer[] buffers, SendCallback callback, boolean batched) {
         long bytes = remaining(buffers);
-        IOException refusal;
         synchronized (this) {
-            refusal = refusal(bytes);
+            IOException refusal = refusal(bytes);
             if (refusal == null) {
-                data.add(new Pending(buffers, bytes, callback));
+                data.add(new Pending(buffers, bytes, callback, batched));
                 added(bytes);
             }
+            return refusal;
         }
-        if (refusal != null) {
-            callback.onSendComplete(refusal);
-            return false;
-        }
-        return true;
     }
 
     /** Queues a ping or pong ahead of waiting data frames. */
@@ -71,7 +76,7 @@ final class Outbox {
         synchronized (this) {
             refusal = closed || failure != null ? closedError() : null;
             if (refusal == null) {
-                control.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback));
+                control.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback, false));
                 added(frame.remaining());
             }
         }
@@ -82,8 +87,9 @@ final class Outbox {
 
     /**
      * Queues the close frame as the last frame. With {@code dropData}, data frames not yet
-     * handed to the transport are failed and the close goes first (failing a connection);
-     * otherwise it goes after them (a normal close).
+     * handed to the transport are failed and the close goes first (failing a connection),
+     * except those {@code batched}, which it follows; otherwise it goes after them all
+     * (a normal close).
      */
     void enqueueClose(ByteBuffer frame, boolean dropData, SendCallback callback) {
         List<Pending> dropped = List.of();
@@ -96,10 +102,11 @@ final class Outbox {
             notifyAll();
             if (dropData) {
                 dropped = new ArrayList<>(data);
-                data.clear();
+                dropped.removeIf(Pending::batched);
+                data.removeIf(p -> !p.batched);
                 dropped.forEach(p -> queuedBytes -= p.bytes);
             }
-            data.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback));
+            data.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback, false));
             added(frame.remaining());
         }
         IOException error = new IOException("the connection is closing");
@@ -133,7 +140,7 @@ final class Outbox {
      */
     synchronized boolean awaitRoom(long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        while (isFull() && !closed && failure == null) {
+        while (mustWait()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -141,6 +148,11 @@ final class Outbox {
             java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
+    }
+
+    /** Whether a blocking sender has to wait for room: the queue is full and still open. */
+    synchronized boolean mustWait() {
+        return isFull() && !closed && failure == null;
     }
 
     synchronized long queuedBytes() {

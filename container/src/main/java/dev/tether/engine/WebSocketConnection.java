@@ -36,6 +36,11 @@ public final class WebSocketConnection implements TransportHandler {
     private static final System.Logger LOG = System.getLogger(WebSocketConnection.class.getName());
     /** Payloads up to this size are copied behind their header: one buffer beats a gathered write. */
     private static final int COPY_THRESHOLD = 8 * 1024;
+    /**
+     * Sends made inside a batch of callbacks wait to be written together up to this many bytes:
+     * enough to answer a read of small messages with one write, little enough to hold.
+     */
+    private static final int BATCH_WRITE_LIMIT = 64 * 1024;
 
     /** The reserved bit permessage-deflate owns: set on the first frame of a compressed message. */
     private static final int RSV1 = 4;
@@ -81,6 +86,11 @@ public final class WebSocketConnection implements TransportHandler {
     private int outgoingMessage = -1;
     /** Whether the message being sent is compressed (RSV1 on its first frame). Guarded by {@code sendLock}. */
     private boolean outgoingCompressed;
+    /**
+     * Bytes queued by sends inside the current batch of callbacks and not yet flushed. Touched
+     * only on the thread running this session's callbacks.
+     */
+    private long batchedBytes;
 
     /**
      * @param transport the connection, already past its HTTP handshake
@@ -97,7 +107,7 @@ public final class WebSocketConnection implements TransportHandler {
         this.client = client;
         this.config = config;
         this.timer = timer;
-        this.events = new SerialExecutor(executor);
+        this.events = new SerialExecutor(executor, this::flushBatch);
         this.assembler = new MessageAssembler(config.maxTextMessageSize(), config.maxBinaryMessageSize());
         this.parser = new FrameParser(client ? FrameParser.Role.CLIENT : FrameParser.Role.SERVER,
                 deflate == null ? 0 : RSV1, new Frames());
@@ -241,12 +251,17 @@ public final class WebSocketConnection implements TransportHandler {
             return;
         }
         idleTimeout.touch();
+        // Everything one read yields is queued before a thread is woken to run it: one hand-off
+        // per read, and the answers to its messages can leave in one write (see sendData).
+        events.hold();
         try {
             parser.parse(data);
         } catch (CloseException e) {
             fail(e);
         } catch (RuntimeException e) {
             fail(new CloseException(CloseStatus.INTERNAL_ERROR, "internal error while reading", e));
+        } finally {
+            events.release();
         }
     }
 
@@ -435,27 +450,52 @@ public final class WebSocketConnection implements TransportHandler {
 
     // ---- output (any thread) ----
 
-    /** Sends a whole text message, or one fragment of one when {@code last} is false. */
+    /**
+     * Sends a whole text message, or one fragment of one when {@code last} is false; the callback
+     * runs once the frame has been written.
+     */
     public void sendText(String text, boolean last, SendCallback callback) {
-        sendData(OpCode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, callback);
+        sendText(text, last, false, callback);
     }
 
     /**
-     * Sends a whole binary message, or one fragment of one. The buffer must not change until the
-     * callback has run.
+     * Sends a whole binary message, or one fragment of one; the callback runs once the frame has
+     * been written. The buffer must not change until then.
      */
     public void sendBinary(ByteBuffer data, boolean last, SendCallback callback) {
-        sendData(OpCode.BINARY, data, last, callback);
+        sendBinary(data, last, false, callback);
     }
 
     /**
-     * Blocks while the outgoing queue is over its limit ({@link EngineConfig#maxOutgoingBytes()}),
-     * for a sender that would rather wait than be refused. Never call it on an I/O thread.
-     *
-     * @return false if the timeout passed first
+     * As {@link #sendText(String, boolean, SendCallback)}; {@code blockingSender} says the caller
+     * waits for the callback (see {@link #sendBinary(ByteBuffer, boolean, boolean, SendCallback)}).
      */
-    public boolean awaitRoomToSend(long timeout, TimeUnit unit) throws InterruptedException {
-        return outbox.awaitRoom(unit.toNanos(timeout));
+    public void sendText(String text, boolean last, boolean blockingSender, SendCallback callback) {
+        sendData(OpCode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), last, blockingSender, callback);
+    }
+
+    /**
+     * Sends a whole binary message, or one fragment of one.
+     *
+     * <p>A {@code blockingSender} — one that waits for the callback — is held back here while
+     * the outgoing queue is over its limit ({@link EngineConfig#maxOutgoingBytes()}) rather than
+     * refused, so it must not call this on an I/O thread; other senders are refused when the queue
+     * is full.
+     *
+     * <p>Inside a batch — on the thread running this session's callbacks while more of its
+     * callbacks already wait (the rest of one read's messages) — the frame is queued and written
+     * together with what the following callbacks send, when the batch ends or once
+     * {@value #BATCH_WRITE_LIMIT} bytes wait: one write answers a whole read. Outside a batch the
+     * frame is written at once. The callback runs once the frame has been written, except for a
+     * {@code blockingSender} inside a batch whose frame holds its own copy of the payload (small
+     * or compressed messages): that callback runs as soon as the frame is queued, because the
+     * write it would wait for comes only after its caller returns. Should that write fail, the
+     * connection is dropped (1006), as any failed write drops it.
+     *
+     * <p>Unless the callback has run, the buffer must not change until it does.
+     */
+    public void sendBinary(ByteBuffer data, boolean last, boolean blockingSender, SendCallback callback) {
+        sendData(OpCode.BINARY, data, last, blockingSender, callback);
     }
 
     public void sendPing(ByteBuffer payload, SendCallback callback) {
@@ -466,34 +506,118 @@ public final class WebSocketConnection implements TransportHandler {
         sendControl(OpCode.PONG, payload, callback);
     }
 
-    private void sendData(int type, ByteBuffer payload, boolean last, SendCallback callback) {
+    private void sendData(int type, ByteBuffer payload, boolean last, boolean blockingSender, SendCallback callback) {
         idleTimeout.touch();
-        synchronized (sendLock) {
-            if (!state.isOpen()) {
-                callback.onSendComplete(new IOException("the WebSocket connection is closed"));
+        boolean inBatch = events.isCurrentThread() && events.hasWaitingTasks();
+        ByteBuffer[] frame;
+        boolean completeWhenQueued;
+        IOException refusal;
+        while (true) {
+            synchronized (sendLock) {
+                if (!state.isOpen()) {
+                    callback.onSendComplete(new IOException("the WebSocket connection is closed"));
+                    return;
+                }
+                if (outgoingMessage != -1 && outgoingMessage != type) {
+                    callback.onSendComplete(new IllegalStateException(
+                            "a " + OpCode.name(outgoingMessage).toLowerCase() + " message is being sent in parts"));
+                    return;
+                }
+                // Checked under the lock every data frame is queued under: no other sender can
+                // fill the queue between this check and the enqueue below.
+                if (!blockingSender || !outbox.mustWait()) {
+                    frame = encodeData(type, payload, last);
+                    boolean ownsItsBytes = frame.length == 1 || outgoingCompressed;
+                    completeWhenQueued = inBatch && blockingSender && ownsItsBytes;
+                    if (inBatch && blockingSender && !ownsItsBytes) {
+                        inBatch = false;
+                    }
+                    refusal = outbox.enqueueData(frame, completeWhenQueued ? this::batchedWriteDone : callback, inBatch);
+                    break;
+                }
+            }
+            if (!awaitRoom(callback)) {
                 return;
-            }
-            if (outgoingMessage != -1 && outgoingMessage != type) {
-                callback.onSendComplete(new IllegalStateException(
-                        "a " + OpCode.name(outgoingMessage).toLowerCase() + " message is being sent in parts"));
-                return;
-            }
-            boolean first = outgoingMessage == -1;
-            int opcode = first ? type : OpCode.CONTINUATION;
-            outgoingMessage = last ? -1 : type;
-            if (first) {
-                // A message sent in parts is compressed whatever its first part's size: the first
-                // frame must say so (RSV1), and the size of the whole is not known yet.
-                outgoingCompressed = deflate != null && (!last || deflate.worthCompressing(payload.remaining()));
-            }
-            if (outgoingCompressed) {
-                ByteBuffer compressed = first && last ? deflate.compress(payload) : deflate.compressPart(payload, last);
-                outbox.enqueueData(encode(last, first ? RSV1 : 0, opcode, compressed), callback);
-            } else {
-                outbox.enqueueData(encode(last, 0, opcode, payload), callback);
             }
         }
+        if (refusal != null) {
+            callback.onSendComplete(refusal);
+            return;
+        }
+        if (inBatch) {
+            batchedBytes += remaining(frame);
+            if (completeWhenQueued) {
+                callback.onSendComplete(null);
+            }
+            if (batchedBytes < BATCH_WRITE_LIMIT) {
+                return;
+            }
+        }
+        if (events.isCurrentThread()) {
+            batchedBytes = 0;
+        }
         outbox.flush();
+    }
+
+    /** Encodes the next data frame of an outgoing message, compressed if agreed. Guarded by {@code sendLock}. */
+    private ByteBuffer[] encodeData(int type, ByteBuffer payload, boolean last) {
+        boolean first = outgoingMessage == -1;
+        int opcode = first ? type : OpCode.CONTINUATION;
+        outgoingMessage = last ? -1 : type;
+        if (first) {
+            // A message sent in parts is compressed whatever its first part's size: the first
+            // frame must say so (RSV1), and the size of the whole is not known yet.
+            outgoingCompressed = deflate != null && (!last || deflate.worthCompressing(payload.remaining()));
+        }
+        if (outgoingCompressed) {
+            ByteBuffer compressed = first && last ? deflate.compress(payload) : deflate.compressPart(payload, last);
+            return encode(last, first ? RSV1 : 0, opcode, compressed);
+        }
+        return encode(last, 0, opcode, payload);
+    }
+
+    /**
+     * A blocking sender waits, outside the send lock, while the outgoing queue is full, so that
+     * it is slowed down rather than refused.
+     *
+     * @return false if interrupted; the callback has then been told
+     */
+    private boolean awaitRoom(SendCallback callback) {
+        if (batchedBytes > 0 && events.isCurrentThread()) {
+            // What this batch queued is not being written yet: room would never come.
+            flushBatch();
+        }
+        try {
+            outbox.awaitRoom(Long.MAX_VALUE);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.onSendComplete(new IOException("interrupted while waiting to send", e));
+            return false;
+        }
+    }
+
+    /** Writes what the current batch queued; runs on the callbacks' thread when their queue runs dry. */
+    private void flushBatch() {
+        if (batchedBytes > 0) {
+            batchedBytes = 0;
+            outbox.flush();
+        }
+    }
+
+    /** A frame whose sender was told it was sent when it was queued has been written, or not. */
+    private void batchedWriteDone(Throwable failure) {
+        if (failure != null && state.isOpen()) {
+            transport.abort();
+        }
+    }
+
+    private static long remaining(ByteBuffer[] buffers) {
+        long n = 0;
+        for (ByteBuffer b : buffers) {
+            n += b.remaining();
+        }
+        return n;
     }
 
     private void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {

@@ -78,7 +78,7 @@ final class AsyncRemote extends Remote implements RemoteEndpoint.Async {
     public Future<Void> sendObject(Object data) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         try {
-            sendObjectAs(data, toFuture(future));
+            sendObjectAs(data, false, toFuture(future));
         } catch (EncodeException e) {
             future.completeExceptionally(e);
         }
@@ -90,7 +90,7 @@ final class AsyncRemote extends Remote implements RemoteEndpoint.Async {
         requireNonNull(data, handler);
         SendCallback callback = toHandler(handler);
         try {
-            sendObjectAs(data, callback);
+            sendObjectAs(data, false, callback);
         } catch (EncodeException e) {
             callback.onSendComplete(e);
         }

@@ -12,7 +12,10 @@ import java.nio.ByteBuffer;
 
 /**
  * {@link RemoteEndpoint.Basic}: each send blocks until its frame has been written to the
- * network, or fails with the reason. Sends from many threads are queued as whole messages;
+ * network, or fails with the reason. One exception keeps a session's answers to one read in
+ * one write: a small message sent from the session's own callback while more of its messages
+ * already wait returns once queued, and goes out with what the following callbacks send
+ * (see {@link WebSocketConnection#sendBinary(ByteBuffer, boolean, boolean, dev.tether.engine.SendCallback)}). Sends from many threads are queued as whole messages;
  * only a partial message interleaved with another message fails with
  * {@link IllegalStateException}.
  */
@@ -25,29 +28,25 @@ final class BasicRemote extends Remote implements RemoteEndpoint.Basic {
     @Override
     public void sendText(String text) throws IOException {
         requireNonNull(text);
-        awaitRoom();
-        await(send(cb -> connection.sendText(text, true, cb)));
+        await(send(cb -> connection.sendText(text, true, true, cb)));
     }
 
     @Override
     public void sendBinary(ByteBuffer data) throws IOException {
         requireNonNull(data);
-        awaitRoom();
-        await(send(cb -> connection.sendBinary(data, true, cb)));
+        await(send(cb -> connection.sendBinary(data, true, true, cb)));
     }
 
     @Override
     public void sendText(String partialMessage, boolean isLast) throws IOException {
         requireNonNull(partialMessage);
-        awaitRoom();
-        await(send(cb -> connection.sendText(partialMessage, isLast, cb)));
+        await(send(cb -> connection.sendText(partialMessage, isLast, true, cb)));
     }
 
     @Override
     public void sendBinary(ByteBuffer partialByte, boolean isLast) throws IOException {
         requireNonNull(partialByte);
-        awaitRoom();
-        await(send(cb -> connection.sendBinary(partialByte, isLast, cb)));
+        await(send(cb -> connection.sendBinary(partialByte, isLast, true, cb)));
     }
 
     @Override
@@ -62,9 +61,8 @@ final class BasicRemote extends Remote implements RemoteEndpoint.Basic {
 
     @Override
     public void sendObject(Object data) throws IOException, EncodeException {
-        awaitRoom();
         java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
-        sendObjectAs(data, failure -> {
+        sendObjectAs(data, true, failure -> {
             if (failure == null) {
                 future.complete(null);
             } else {

@@ -57,19 +57,6 @@ abstract class Remote implements RemoteEndpoint {
         await(send(cb -> connection.sendPong(copyOf(applicationData), cb)));
     }
 
-    /**
-     * For blocking sends: waits, as long as it takes, while the session's outgoing queue is
-     * over its limit, so that a blocking sender is slowed down rather than refused.
-     */
-    void awaitRoom() throws IOException {
-        try {
-            connection.awaitRoomToSend(Long.MAX_VALUE, java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to send", e);
-        }
-    }
-
     /** Starts a send and returns a future completed by its callback. */
     static CompletableFuture<Void> send(java.util.function.Consumer<SendCallback> sender) {
         CompletableFuture<Void> future = new CompletableFuture<>();
@@ -106,17 +93,19 @@ abstract class Remote implements RemoteEndpoint {
      * Sends {@code data} through the session's encoders (or the built-in ones): as text if it
      * encodes to a string, as binary if to bytes.
      *
+     * @param blockingSender whether the caller waits for the callback (see
+     *        {@link WebSocketConnection#sendBinary(ByteBuffer, boolean, boolean, SendCallback)})
      * @throws EncodeException if no encoder takes it, or the encoder fails
      */
-    void sendObjectAs(Object data, SendCallback callback) throws EncodeException {
+    void sendObjectAs(Object data, boolean blockingSender, SendCallback callback) throws EncodeException {
         if (data == null) {
             throw new IllegalArgumentException("message must not be null");
         }
         Object encoded = encoders.encode(data);
         if (encoded instanceof String text) {
-            connection.sendText(text, true, callback);
+            connection.sendText(text, true, blockingSender, callback);
         } else {
-            connection.sendBinary((ByteBuffer) encoded, true, callback);
+            connection.sendBinary((ByteBuffer) encoded, true, blockingSender, callback);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The outbox's byte accounting, with a transport whose writes end when the test says. */
 class OutboxTest {
@@ -77,9 +78,9 @@ class OutboxTest {
             HeldWrites transport = new HeldWrites();
             Outbox outbox = new Outbox(transport, 1024, new WriteStallGuard(timer, Duration.ZERO, () -> { }));
             List<Throwable> results = new ArrayList<>();
-            outbox.enqueueData(new ByteBuffer[] {ByteBuffer.allocate(100)}, results::add);
+            assertNull(outbox.enqueueData(new ByteBuffer[] {ByteBuffer.allocate(100)}, results::add, false));
             outbox.flush();
-            outbox.enqueueData(new ByteBuffer[] {ByteBuffer.allocate(30)}, results::add);
+            assertNull(outbox.enqueueData(new ByteBuffer[] {ByteBuffer.allocate(30)}, results::add, false));
             assertEquals(130, outbox.queuedBytes());
 
             outbox.fail(new IOException("stalled"));

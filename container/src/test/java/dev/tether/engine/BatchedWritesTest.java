@@ -1,0 +1,325 @@
+package dev.tether.engine;
+
+import dev.tether.protocol.CloseStatus;
+import dev.tether.protocol.FrameWriter;
+import dev.tether.protocol.OpCode;
+import dev.tether.transport.Transport;
+import dev.tether.transport.TransportHandler;
+import dev.tether.transport.WriteCallback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The answers to one read leave in one write: the messages of a read are handed to the
+ * session's thread together, and what its callbacks send to their own session is written when
+ * the batch ends (or once 64 KiB wait), a blocking sender being told so once its frame is
+ * queued. Outside a batch, and for frames that still refer to the sender's buffer, every send is
+ * written at once and a blocking sender waits for that write.
+ */
+class BatchedWritesTest {
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+
+    /** Records each write as one byte array; completes it at once unless told to hold writes. */
+    private static final class CountingTransport implements Transport {
+        final List<byte[]> writes = new ArrayList<>();
+        final List<WriteCallback> held = new ArrayList<>();
+        final boolean holdWrites;
+
+        CountingTransport(boolean holdWrites) {
+            this.holdWrites = holdWrites;
+        }
+
+        @Override
+        public void write(ByteBuffer[] buffers, WriteCallback callback) {
+            int size = 0;
+            for (ByteBuffer b : buffers) {
+                size += b.remaining();
+            }
+            ByteBuffer all = ByteBuffer.allocate(size);
+            for (ByteBuffer b : buffers) {
+                all.put(b.duplicate());
+            }
+            synchronized (this) {
+                writes.add(all.array());
+                if (holdWrites) {
+                    held.add(callback);
+                    return;
+                }
+            }
+            callback.onWriteComplete(null);
+        }
+
+        synchronized int writeCount() {
+            return writes.size();
+        }
+
+        synchronized List<byte[]> writes() {
+            return new ArrayList<>(writes);
+        }
+
+        synchronized WriteCallback heldWrite(int i) {
+            return held.get(i);
+        }
+
+        @Override
+        public void setHandler(TransportHandler handler) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void abort() {
+        }
+
+        @Override
+        public void pauseReading() {
+        }
+
+        @Override
+        public void resumeReading() {
+        }
+
+        @Override
+        public boolean isSecure() {
+            return false;
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return null;
+        }
+
+        @Override
+        public InetSocketAddress remoteAddress() {
+            return null;
+        }
+    }
+
+    /** Echoes every message as a blocking sender and counts the messages it has answered. */
+    private static class BlockingEcho implements SessionHandler {
+        WebSocketConnection connection;
+        final CountDownLatch opened = new CountDownLatch(1);
+        final List<Throwable> failures = new ArrayList<>();
+        final List<Boolean> returnedBeforeWritten = new ArrayList<>();
+        volatile int answered;
+        final int expected;
+        final CountDownLatch done = new CountDownLatch(1);
+
+        BlockingEcho(int expected) {
+            this.expected = expected;
+        }
+
+        @Override
+        public void onOpen() {
+            opened.countDown();
+        }
+
+        @Override
+        public void onText(String text) {
+            AtomicBoolean completed = new AtomicBoolean();
+            connection.sendText(text, true, true, failure -> {
+                completed.set(true);
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            });
+            returnedBeforeWritten.add(completed.get());
+            answered();
+        }
+
+        @Override
+        public void onBinary(ByteBuffer data) {
+            CountDownLatch written = new CountDownLatch(1);
+            connection.sendBinary(data, true, true, failure -> written.countDown());
+            try {
+                assertTrue(written.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS), "the large echo was not written");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            answered();
+        }
+
+        private void answered() {
+            if (++answered == expected) {
+                done.countDown();
+            }
+        }
+
+        @Override
+        public void onPong(ByteBuffer data) {
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failures.add(error);
+        }
+
+        @Override
+        public void onClose(CloseStatus status) {
+        }
+
+        void awaitDone() throws InterruptedException {
+            assertTrue(done.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS), "answered only " + answered);
+        }
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        executor.shutdownNow();
+        timers.shutdownNow();
+        assertTrue(executor.awaitTermination(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(timers.awaitTermination(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private WebSocketConnection serverWith(CountingTransport transport, BlockingEcho echo) throws InterruptedException {
+        WebSocketConnection server = new WebSocketConnection(transport, false, null, EngineConfig.DEFAULT, executor, timers);
+        echo.connection = server;
+        server.start(echo, null);
+        assertTrue(echo.opened.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SessionRecorder.WAIT_SECONDS);
+        while (!server.hasOpened() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return server;
+    }
+
+    /** One read carrying {@code count} masked client frames of {@code opcode}, each {@code size} bytes. */
+    private static ByteBuffer oneRead(int opcode, int count, int size) {
+        ByteBuffer read = ByteBuffer.allocate(count * (size + 14));
+        for (int i = 0; i < count; i++) {
+            byte[] payload = new byte[size];
+            for (int j = 0; j < size; j++) {
+                payload[j] = (byte) ('a' + (i + j) % 26);
+            }
+            read.put(FrameWriter.maskedFrame(true, 0, opcode, ByteBuffer.wrap(payload), 0x1234_5678 + i));
+        }
+        return read.flip();
+    }
+
+    @Test
+    void theAnswersToTenMessagesOfOneReadLeaveInOneWrite() throws Exception {
+        CountingTransport transport = new CountingTransport(false);
+        BlockingEcho echo = new BlockingEcho(10);
+        WebSocketConnection server = serverWith(transport, echo);
+
+        server.onRead(oneRead(OpCode.TEXT, 10, 16));
+        echo.awaitDone();
+        awaitWrites(transport, 1);
+
+        byte[] written = transport.writes().get(0);
+        assertEquals(10 * 18, written.length, "ten 16-byte text frames, unmasked");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(0x81, written[i * 18] & 0xFF);
+            assertEquals(16, written[i * 18 + 1]);
+            assertEquals('a' + i % 26, written[i * 18 + 2], "message " + i + " in its place");
+        }
+        assertEquals(List.of(true, true, true, true, true, true, true, true, true, true), echo.returnedBeforeWritten,
+                "each blocking send returned told: the first nine once queued, the last once written");
+        assertTrue(echo.failures.isEmpty(), echo.failures.toString());
+    }
+
+    @Test
+    void aBlockingSendOutsideABatchWaitsForItsWrite() throws Exception {
+        CountingTransport transport = new CountingTransport(true);
+        BlockingEcho echo = new BlockingEcho(1);
+        WebSocketConnection server = serverWith(transport, echo);
+
+        server.onRead(oneRead(OpCode.TEXT, 1, 16));
+        echo.awaitDone();
+        assertEquals(1, transport.writeCount(), "the one answer is written at once");
+        assertEquals(List.of(false), echo.returnedBeforeWritten, "its sender was not told before the write ended");
+        transport.heldWrite(0).onWriteComplete(null);
+    }
+
+    @Test
+    void anAsyncSendOnAnotherThreadIsWrittenAtOnce() throws Exception {
+        CountingTransport transport = new CountingTransport(false);
+        BlockingEcho echo = new BlockingEcho(0);
+        WebSocketConnection server = serverWith(transport, echo);
+        for (int i = 0; i < 3; i++) {
+            server.sendText("x" + i, true, SendCallback.NONE);
+        }
+        assertEquals(3, transport.writeCount(), "not a callback of the session: nothing is held");
+    }
+
+    @Test
+    void aBatchIsWrittenOnceSixtyFourKibWait() throws Exception {
+        CountingTransport transport = new CountingTransport(false);
+        BlockingEcho echo = new BlockingEcho(100);
+        WebSocketConnection server = serverWith(transport, echo);
+
+        server.onRead(oneRead(OpCode.TEXT, 100, 1000));
+        echo.awaitDone();
+        awaitWrites(transport, 2);
+
+        // 1000-byte frames have a 4-byte header; the 66th passes 64 KiB.
+        assertEquals(66 * 1004, transport.writes().get(0).length);
+        assertEquals(34 * 1004, transport.writes().get(1).length);
+    }
+
+    @Test
+    void largeMessagesAreNotHeldBecauseTheirFramesStillReferToTheSendersBuffer() throws Exception {
+        CountingTransport transport = new CountingTransport(false);
+        BlockingEcho echo = new BlockingEcho(3);
+        WebSocketConnection server = serverWith(transport, echo);
+
+        server.onRead(oneRead(OpCode.BINARY, 3, 10_000));
+        echo.awaitDone();
+        awaitWrites(transport, 3);
+        for (byte[] write : transport.writes()) {
+            assertEquals(10_004, write.length, "one 10,000-byte binary frame per write");
+        }
+    }
+
+    @Test
+    void aCloseTheCallbacksStartGoesBehindWhatTheyQueued() throws Exception {
+        CountingTransport transport = new CountingTransport(false);
+        BlockingEcho echo = new BlockingEcho(3) {
+            @Override
+            public void onText(String text) {
+                super.onText(text);
+                if (answered == 2) {
+                    connection.close(new CloseStatus(CloseStatus.NORMAL, "done"));
+                }
+            }
+        };
+        WebSocketConnection server = serverWith(transport, echo);
+
+        server.onRead(oneRead(OpCode.TEXT, 3, 5));
+        echo.awaitDone();
+        awaitWrites(transport, 1);
+        byte[] written = transport.writes().get(0);
+        assertEquals(2 * 7 + 8, written.length, "two echoes, then the close frame, in one write");
+        assertEquals(0x81, written[0] & 0xFF);
+        assertEquals(0x81, written[7] & 0xFF);
+        assertEquals(0x88, written[14] & 0xFF);
+        assertEquals(1, echo.failures.size(), "the third echo comes after the close: " + echo.failures);
+    }
+
+    private static void awaitWrites(CountingTransport transport, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SessionRecorder.WAIT_SECONDS);
+        while (transport.writeCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        Thread.sleep(20);
+        assertEquals(count, transport.writeCount(), "writes");
+    }
+}
