@@ -30,9 +30,10 @@ final class Outbox {
     private final Transport transport;
     private final long maxQueuedBytes;
     private final WriteStallGuard stallGuard;
-    // Two slots to start with (the default is seventeen): an idle session keeps both queues.
-    private final ArrayDeque<Pending> control = new ArrayDeque<>(1);
+    // Two slots to start with (the default is seventeen): an idle session keeps this queue.
     private final ArrayDeque<Pending> data = new ArrayDeque<>(1);
+    /** Pings and pongs; made at the first, as most sessions never send one. */
+    private ArrayDeque<Pending> control;
     private long queuedBytes;
     /** The most {@code queuedBytes} has been: what this session's sending has cost at worst. */
     private long peakQueuedBytes;
@@ -76,6 +77,9 @@ final class Outbox {
         synchronized (this) {
             refusal = closed || failure != null ? closedError() : null;
             if (refusal == null) {
+                if (control == null) {
+                    control = new ArrayDeque<>(1);
+                }
                 control.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback, false));
                 added(frame.remaining());
             }
@@ -122,9 +126,12 @@ final class Outbox {
             }
             failure = cause;
             notifyAll();
-            failed = new ArrayList<>(control);
+            failed = new ArrayList<>(controlCount() + data.size());
+            if (control != null) {
+                failed.addAll(control);
+                control.clear();
+            }
             failed.addAll(data);
-            control.clear();
             data.clear();
             // A batch being written stays counted until the transport reports its end.
             failed.forEach(p -> queuedBytes -= p.bytes);
@@ -210,15 +217,17 @@ final class Outbox {
         while (true) {
             List<Pending> batch;
             synchronized (this) {
-                if (writing || failure != null || (control.isEmpty() && data.isEmpty())) {
+                if (writing || failure != null || (controlCount() == 0 && data.isEmpty())) {
                     flushing = false;
                     return;
                 }
                 writing = true;
-                batch = new ArrayList<>(control.size() + data.size());
-                batch.addAll(control);
+                batch = new ArrayList<>(controlCount() + data.size());
+                if (control != null) {
+                    batch.addAll(control);
+                    control.clear();
+                }
                 batch.addAll(data);
-                control.clear();
                 data.clear();
             }
             transport.write(buffersOf(batch), stallGuard.track(error -> written(batch, error)));
@@ -241,6 +250,11 @@ final class Outbox {
         } else {
             flush();
         }
+    }
+
+    /** Guarded by {@code this}. */
+    private int controlCount() {
+        return control == null ? 0 : control.size();
     }
 
     private static ByteBuffer[] buffersOf(List<Pending> batch) {

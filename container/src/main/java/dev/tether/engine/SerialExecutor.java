@@ -75,6 +75,22 @@ public final class SerialExecutor implements Executor {
         startDrain();
     }
 
+    /**
+     * Ends a {@link #hold()} by running what waits on the calling thread instead of waking
+     * another: for a caller that is itself a pool thread with nothing left to do (the thread
+     * that answered a handshake runs the session's {@code onOpen}). Never call it on an I/O
+     * thread, nor while holding a lock application code must not run under.
+     */
+    public void releaseHere() {
+        synchronized (tasks) {
+            if (--holds > 0 || draining || tasks.isEmpty()) {
+                return;
+            }
+            draining = true;
+        }
+        drain();
+    }
+
     private void startDrain() {
         try {
             executor.execute(this::drain);

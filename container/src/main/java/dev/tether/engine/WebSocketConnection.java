@@ -13,13 +13,14 @@ import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One WebSocket connection after its handshake: reads frames from a {@link Transport}, joins
@@ -57,10 +58,28 @@ public final class WebSocketConnection implements TransportHandler {
     private final WriteStallGuard stallGuard;
     private final ConnectionState state = new ConnectionState();
     private final MaskKeys maskKeys;
-    private final AtomicBoolean closeReported = new AtomicBoolean();
-    /** Set when a violation was found; {@link #failed} once its close frame is queued. */
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private final AtomicBoolean failed = new AtomicBoolean();
+    /** The close has been reported to the handler. */
+    private static final int CLOSE_REPORTED = 1;
+    /** A violation was found. */
+    private static final int FAILING = 2;
+    /** The violation's close frame is queued. */
+    private static final int FAILED = 4;
+    private static final VarHandle FLAGS;
+
+    static {
+        try {
+            FLAGS = MethodHandles.lookup().findVarHandle(WebSocketConnection.class, "flags", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * {@link #CLOSE_REPORTED}, {@link #FAILING}, {@link #FAILED}: each set once, by compare-and-set.
+     * One int rather than three atomic objects: thousands of idle sessions each keep it.
+     */
+    @SuppressWarnings("unused") // through FLAGS
+    private volatile int flags;
     private final Object sendLock = new Object();
     /** Serialises reading: the I/O thread's reads and, once, the executor's read of held input. */
     private final Object readLock = new Object();
@@ -291,7 +310,7 @@ public final class WebSocketConnection implements TransportHandler {
         IOException closed = new IOException("connection closed", cause);
         outbox.fail(closed);
         state.terminate();
-        if (cause != null && !closeReported.get()) {
+        if (cause != null && !isSet(CLOSE_REPORTED)) {
             events.execute(() -> handler.onError(cause));
         }
         reportClose(new CloseStatus(CloseStatus.ABNORMAL,
@@ -705,7 +724,7 @@ public final class WebSocketConnection implements TransportHandler {
     }
 
     private void closeTimedOut() {
-        if (closeReported.get()) {
+        if (isSet(CLOSE_REPORTED)) {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "close handshake timed out");
@@ -724,7 +743,7 @@ public final class WebSocketConnection implements TransportHandler {
      */
     private void fail(CloseException failure) {
         inputDone = true;
-        if (!failing.compareAndSet(false, true)) {
+        if (!setOnce(FAILING)) {
             return;
         }
         ScheduledFuture<?> stuck = schedule(() -> failNow(failure), config.closeTimeout().toNanos());
@@ -735,7 +754,7 @@ public final class WebSocketConnection implements TransportHandler {
     }
 
     private void failNow(CloseException failure) {
-        if (!failed.compareAndSet(false, true)) {
+        if (!setOnce(FAILED)) {
             return;
         }
         int code = failure.closeCode();
@@ -761,8 +780,25 @@ public final class WebSocketConnection implements TransportHandler {
         outbox.flush();
     }
 
+    private boolean isSet(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    /** Sets {@code flag}; true if this call set it, false if it was set already. */
+    private boolean setOnce(int flag) {
+        while (true) {
+            int now = flags;
+            if ((now & flag) != 0) {
+                return false;
+            }
+            if (FLAGS.compareAndSet(this, now, now | flag)) {
+                return true;
+            }
+        }
+    }
+
     private void reportClose(CloseStatus status) {
-        if (closeReported.compareAndSet(false, true)) {
+        if (setOnce(CLOSE_REPORTED)) {
             idleTimeout.cancel();
             events.execute(() -> handler.onClose(status));
         }
@@ -815,7 +851,7 @@ public final class WebSocketConnection implements TransportHandler {
         inputDone = true;
         state.terminate();
         outbox.fail(stalled);
-        if (!closeReported.get()) {
+        if (!isSet(CLOSE_REPORTED)) {
             events.execute(() -> handler.onError(stalled));
         }
         // Reported before the abort, whose onClosed would otherwise report first with its own reason.

@@ -145,4 +145,18 @@ class SerialExecutorTest {
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertTrue(inside[0]);
     }
+
+    @Test
+    void releaseHereRunsWhatWaitsOnTheCallingThreadWithoutAHandOff() {
+        CountingPool counting = new CountingPool();
+        SerialExecutor serial = new SerialExecutor(counting);
+        List<Thread> ranOn = new ArrayList<>();
+        serial.hold();
+        serial.execute(() -> ranOn.add(Thread.currentThread()));
+        serial.execute(() -> ranOn.add(Thread.currentThread()));
+        serial.releaseHere();
+        assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), ranOn);
+        assertEquals(0, counting.drains.get());
+        assertFalse(serial.isCurrentThread(), "the drain has ended");
+    }
 }
