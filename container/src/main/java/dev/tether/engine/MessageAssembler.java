@@ -1,6 +1,7 @@
 package dev.tether.engine;
 
 import dev.tether.protocol.CloseException;
+import dev.tether.protocol.Masking;
 import dev.tether.protocol.OpCode;
 import dev.tether.protocol.Utf8Validator;
 
@@ -16,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  * <p>In partial mode (chosen per message) each frame becomes a part of its own: the limit then
  * applies to each frame, and a text part ends at the last whole character, the bytes of a
  * character split between frames going with the next part.
+ *
+ * <p>A payload chunk is unmasked, validated (if text) and copied into the message in one pass
+ * over its bytes ({@link Utf8Validator#unmaskValidateInto}, {@link Masking#copy}), so the
+ * parser hands its chunks over still masked.
  *
  * <p>Not thread-safe: it lives on its connection's read path.
  */
@@ -87,16 +92,37 @@ final class MessageAssembler {
         }
     }
 
+    /**
+     * The next bytes of the message, plain: inflated bytes of a compressed message. Consumes the
+     * chunk (its position moves to its limit).
+     */
     void payload(ByteBuffer chunk) {
+        payload(chunk, 0, 0);
+    }
+
+    /**
+     * The next bytes of the message, as the parser passes them: masked with {@code maskKey}
+     * from key byte {@code keyOffset} (a zero key for plain bytes). They are unmasked, validated
+     * if text, and copied in one pass. Consumes the chunk (its position moves to its limit).
+     *
+     * @throws CloseException 1007 at the first byte of invalid text; 1009 if a compressed
+     *         message inflates past its limit
+     */
+    void payload(ByteBuffer chunk, int maskKey, int keyOffset) {
         int n = chunk.remaining();
+        if (n == 0) {
+            return;
+        }
         if (compressed) {
             checkMessageSize(n);
         }
-        if (messageType == OpCode.TEXT) {
-            utf8.validate(chunk);
-        }
         ensureCapacity(size + n);
-        chunk.get(buffer, size, n);
+        if (messageType == OpCode.TEXT) {
+            utf8.unmaskValidateInto(chunk, maskKey, keyOffset, buffer, size);
+        } else {
+            Masking.copy(chunk, maskKey, keyOffset, buffer, size);
+        }
+        chunk.position(chunk.limit());
         size += n;
     }
 

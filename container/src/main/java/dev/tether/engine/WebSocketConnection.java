@@ -7,6 +7,7 @@ import dev.tether.protocol.FrameListener;
 import dev.tether.protocol.FrameParser;
 import dev.tether.protocol.FrameWriter;
 import dev.tether.protocol.MaskKeys;
+import dev.tether.protocol.Masking;
 import dev.tether.protocol.OpCode;
 import dev.tether.transport.HeldInput;
 import dev.tether.transport.Transport;
@@ -326,11 +327,12 @@ public final class WebSocketConnection implements TransportHandler {
         }
 
         @Override
-        public void onDataPayload(ByteBuffer chunk) {
+        public void onDataPayload(ByteBuffer chunk, int maskKey, int keyOffset) {
             if (assembler.isCompressed()) {
+                Masking.mask(chunk, maskKey, keyOffset);
                 inflate(chunk);
             } else {
-                assembler.payload(chunk);
+                assembler.payload(chunk, maskKey, keyOffset);
             }
         }
 

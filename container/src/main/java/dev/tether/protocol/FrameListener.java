@@ -10,9 +10,16 @@ import java.nio.ByteBuffer;
  * (at most 125 bytes) arrive whole, possibly between the frames of a fragmented message.
  *
  * <p>Buffer ownership: every {@link ByteBuffer} handed to a listener is a view of the
- * parser's input (already unmasked) or of its own small scratch space. It is valid only for
- * the duration of the call; a listener that needs the bytes later copies them. A listener
- * may move the view's position; the parser does not rely on it.
+ * parser's input or of its own small scratch space. It is valid only for the duration of the
+ * call; a listener that needs the bytes later copies them. A listener may move the view's
+ * position; the parser does not rely on it.
+ *
+ * <p>Masking: control payloads arrive unmasked, but data payload chunks arrive as they were on
+ * the wire, still masked, with the key and the key offset that unmask them. A data payload is
+ * copied somewhere anyway (into a message, or through an inflater), so the listener unmasks it
+ * in that same pass: {@link Utf8Validator#unmaskValidateInto} for text, {@link Masking#copy}
+ * for binary, or {@link Masking#mask(ByteBuffer, int, int)} in place (the parser's input is
+ * writable) where it must have the plain bytes in the buffer itself.
  *
  * <p>A listener may throw {@link CloseException} (for example when a message grows past a
  * limit, or text is not valid UTF-8); the parser then becomes corrupt and rethrows it.
@@ -30,8 +37,18 @@ public interface FrameListener {
      */
     void onDataFrameStart(int opcode, boolean fin, int rsv, long payloadLength);
 
-    /** The next bytes of the current data frame's payload (never empty). */
-    void onDataPayload(ByteBuffer chunk);
+    /**
+     * The next bytes of the current data frame's payload (never empty), still masked: byte
+     * {@code i} of the chunk (counting from its position) is XORed with key byte
+     * {@code (keyOffset + i) % 4}, as {@link Masking} counts them. The offsets of successive
+     * chunks chain, so unmasking each chunk with its own offset unmasks the frame.
+     *
+     * @param chunk     the bytes from its position to its limit
+     * @param maskKey   the frame's masking key as a big-endian int; 0 for an unmasked frame
+     *                  (from a server), whose bytes are plain
+     * @param keyOffset 0-3: the key byte that applies to the chunk's first byte
+     */
+    void onDataPayload(ByteBuffer chunk, int maskKey, int keyOffset);
 
     /** The current data frame's payload is complete. */
     void onDataFrameEnd(boolean fin);

@@ -15,8 +15,11 @@ import java.nio.ByteBuffer;
  * with close code 1002 and a message naming the rule. After any failure the parser is
  * corrupt: it rejects further input, since the byte stream has lost its frame boundaries.
  *
- * <p>Payload bytes are unmasked in place in the input buffer, which must therefore be
- * writable. Not thread-safe: one parser belongs to one connection's read path.
+ * <p>Data payloads are passed on still masked, with their key and key offset, so that the
+ * listener can unmask them in the pass that copies them anyway (see {@link FrameListener});
+ * the parser never writes them. Control payloads are unmasked here, in place in the input
+ * buffer (or in a scratch buffer when they arrive split), so the input must be writable.
+ * Not thread-safe: one parser belongs to one connection's read path.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -242,15 +245,16 @@ public final class FrameParser {
         }
     }
 
-    /** Unmasks the next {@code n} bytes in place and shows them to the listener without copying. */
+    /** Shows the next {@code n} bytes, still masked, to the listener without copying. */
     private void deliverSlice(ByteBuffer in, int n) {
         int start = in.position();
         int end = start + n;
-        maskOffset = Masking.mask(in, start, end, maskKey, maskOffset);
+        int keyOffset = maskOffset;
+        maskOffset = (keyOffset + n) & 3;
         int limit = in.limit();
         in.limit(end);
         try {
-            listener.onDataPayload(in);
+            listener.onDataPayload(in, maskKey, keyOffset);
         } finally {
             in.limit(limit).position(end);
         }

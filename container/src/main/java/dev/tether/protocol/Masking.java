@@ -19,16 +19,26 @@ import java.util.Objects;
  * key byte that applies to its first byte and returns the offset for the byte after its last;
  * chaining those offsets masks a payload in any number of pieces exactly as in one.
  *
- * <p>The bytes are changed in place, eight at a time where possible. A zero key changes
- * nothing, so it is skipped. Buffers must be writable (a read-only buffer fails with
- * {@link java.nio.ReadOnlyBufferException} unless the key is zero); heap and direct buffers in
- * either byte order work. Nothing here keeps state: safe from any thread, as long as no other
- * thread touches the same bytes during the call.
+ * <p>The {@code mask} methods change the bytes in place; {@link #copy} unmasks while copying
+ * into an array, leaving its source untouched (the read path uses it to move a payload into its
+ * message buffer in one pass). Both work eight bytes at a time where possible, reading and
+ * writing a {@code long} in the platform's byte order with the key widened to match. A zero key
+ * changes nothing, so it is skipped. Heap and direct buffers in either byte order work (the
+ * buffer's own order plays no part); {@code mask} needs a writable buffer unless the key is zero,
+ * {@code copy} also reads read-only ones. Nothing here keeps state: safe from any thread, as
+ * long as no other thread touches the same bytes during the call.
  */
 public final class Masking {
     /** Reads and writes a {@code long} in a {@code byte[]} at any index, in the platform's order. */
-    private static final VarHandle LONG_IN_ARRAY =
+    static final VarHandle LONG_IN_ARRAY =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    /**
+     * Reads and writes a {@code long} in any {@link ByteBuffer} (heap, direct, read-only for
+     * reading) at an absolute index, in the platform's order whatever the buffer's own order.
+     */
+    static final VarHandle LONG_IN_BUFFER =
+            MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     private Masking() {
     }
@@ -70,11 +80,11 @@ public final class Masking {
             maskArray(buf.array(), base + from, base + to, maskKey, keyOffset);
             return nextOffset;
         }
-        int key = Integer.rotateLeft(maskKey, keyOffset << 3);
-        long key64 = wideKey(key, buf.order());
+        int key = keyAt(maskKey, keyOffset);
+        long key64 = wideKey(key);
         int i = from;
-        for (; to - i >= 8; i += 8) {
-            buf.putLong(i, buf.getLong(i) ^ key64);
+        for (int words = to - 7; i < words; i += 8) {
+            LONG_IN_BUFFER.set(buf, i, (long) LONG_IN_BUFFER.get(buf, i) ^ key64);
         }
         for (int k = 0; i < to; i++, k++) {
             buf.put(i, (byte) (buf.get(i) ^ keyByte(key, k)));
@@ -101,11 +111,58 @@ public final class Masking {
         return (keyOffset + len) & 3;
     }
 
+    /**
+     * Copies the bytes from {@code src}'s position to its limit into {@code dst} from
+     * {@code dstOff}, unmasking (or masking) them on the way, in one pass. {@code src}'s
+     * contents, position and limit are not changed, so it may be read-only.
+     *
+     * @param maskKey the four key bytes as a big-endian int (the first byte on the wire is the
+     *        most significant); zero copies the bytes unchanged
+     * @param keyOffset 0-3: which key byte applies to the byte at {@code src}'s position
+     * @return the key offset for the byte after the limit: {@code (keyOffset + src.remaining()) & 3}
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for the bytes at {@code dstOff}
+     * @throws IllegalArgumentException if {@code keyOffset} is not 0-3
+     */
+    public static int copy(ByteBuffer src, int maskKey, int keyOffset, byte[] dst, int dstOff) {
+        int from = src.position();
+        int len = src.limit() - from;
+        Objects.checkFromIndexSize(dstOff, len, dst.length);
+        checkKeyOffset(keyOffset);
+        int nextOffset = (keyOffset + len) & 3;
+        if (maskKey == 0) {
+            src.get(from, dst, dstOff, len);
+            return nextOffset;
+        }
+        int key = keyAt(maskKey, keyOffset);
+        long key64 = wideKey(key);
+        int i = 0;
+        if (src.hasArray()) {
+            byte[] s = src.array();
+            int base = src.arrayOffset() + from;
+            for (int words = len - 7; i < words; i += 8) {
+                LONG_IN_ARRAY.set(dst, dstOff + i, (long) LONG_IN_ARRAY.get(s, base + i) ^ key64);
+            }
+            for (int k = 0; i < len; i++, k++) {
+                dst[dstOff + i] = (byte) (s[base + i] ^ keyByte(key, k));
+            }
+        } else {
+            for (int words = len - 7; i < words; i += 8) {
+                LONG_IN_ARRAY.set(dst, dstOff + i, (long) LONG_IN_BUFFER.get(src, from + i) ^ key64);
+            }
+            for (int k = 0; i < len; i++, k++) {
+                dst[dstOff + i] = (byte) (src.get(from + i) ^ keyByte(key, k));
+            }
+        }
+        return nextOffset;
+    }
+
     private static void maskArray(byte[] b, int from, int to, int maskKey, int keyOffset) {
-        int key = Integer.rotateLeft(maskKey, keyOffset << 3);
-        long key64 = wideKey(key, ByteOrder.nativeOrder());
+        int key = keyAt(maskKey, keyOffset);
+        long key64 = wideKey(key);
         int i = from;
-        for (; to - i >= 8; i += 8) {
+        // "i < to - 7" rather than "to - i >= 8": C2 only unrolls and drops the bounds checks
+        // of a loop whose exit test compares the index with a loop-invariant limit.
+        for (int words = to - 7; i < words; i += 8) {
             LONG_IN_ARRAY.set(b, i, (long) LONG_IN_ARRAY.get(b, i) ^ key64);
         }
         // Whole words cover whole key periods, so the tail starts again at key byte 0.
@@ -115,16 +172,25 @@ public final class Masking {
     }
 
     /**
-     * The key for eight bytes read as one {@code long} in {@code order}, given the (already
-     * rotated) four-byte key whose most significant byte applies to the first byte in memory.
+     * The key as it applies from a byte that takes key byte {@code keyOffset} (any int, used
+     * modulo 4): rotated so that its most significant byte applies to that byte.
      */
-    private static long wideKey(int key, ByteOrder order) {
-        long bigEndian = ((long) key << 32) | (key & 0xFFFF_FFFFL);
-        return order == ByteOrder.BIG_ENDIAN ? bigEndian : Long.reverseBytes(bigEndian);
+    static int keyAt(int maskKey, int keyOffset) {
+        return Integer.rotateLeft(maskKey, (keyOffset & 3) << 3);
     }
 
-    /** Key byte {@code k & 3} of a big-endian key. */
-    private static int keyByte(int key, int k) {
+    /**
+     * The key for eight bytes read as one {@code long} in the platform's order, given the
+     * (already rotated) four-byte key whose most significant byte applies to the first byte in
+     * memory.
+     */
+    static long wideKey(int key) {
+        long bigEndian = ((long) key << 32) | (key & 0xFFFF_FFFFL);
+        return BIG_ENDIAN ? bigEndian : Long.reverseBytes(bigEndian);
+    }
+
+    /** Key byte {@code k & 3} of a big-endian key (in the low eight bits; higher bits are noise). */
+    static int keyByte(int key, int k) {
         return key >>> (24 - ((k & 3) << 3));
     }
 

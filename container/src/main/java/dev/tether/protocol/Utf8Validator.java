@@ -1,6 +1,5 @@
 package dev.tether.protocol;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,18 +34,23 @@ import java.util.Objects;
  * </pre>
  * C0, C1 and F5-FF never appear; neither does a continuation byte (80-BF) as a lead.
  *
+ * <p>{@link #unmaskValidateInto} is the read path's single pass: it unmasks a frame's payload
+ * chunk into the message buffer and validates it on the way, eight bytes at a time while the
+ * text is ASCII, so a text byte is read once and written once.
+ *
  * <p>Threading: an instance is mutable and not thread-safe. Use one per connection (a
  * connection reads one message at a time), from the thread that reads that connection.
  * Buffers passed in stay owned by the caller; the validator reads them during the call only
- * and changes neither their contents nor their position.
+ * and changes neither their contents nor their position (only the destination array of
+ * {@link #unmaskValidateInto} is written).
  */
 public final class Utf8Validator {
     /** The high bit of each of eight bytes: zero after masking means all eight are ASCII. */
     private static final long NON_ASCII = 0x8080808080808080L;
 
-    /** Reads a {@code long} from a {@code byte[]} at any index, in the platform's order. */
-    private static final VarHandle LONG_IN_ARRAY =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG_IN_ARRAY = Masking.LONG_IN_ARRAY;
+    private static final VarHandle LONG_IN_BUFFER = Masking.LONG_IN_BUFFER;
+    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     private static final String INVALID = "text is not valid UTF-8";
     private static final String TRUNCATED = "text message ends inside a UTF-8 sequence";
@@ -118,12 +122,15 @@ public final class Utf8Validator {
         State s = refuseIfFailed();
         int i = off;
         int end = off + len;
+        int words = end - 7;
         while (i < end) {
             if (s == State.ACCEPT) {
-                while (end - i >= 8) {
+                // The ASCII run, a word at a time. The exit test compares the index with an
+                // invariant limit, the shape C2 unrolls and drops bounds checks from.
+                while (i < words) {
                     long high = (long) LONG_IN_ARRAY.get(b, i) & NON_ASCII;
                     if (high != 0) {
-                        i += firstNonAscii(high, ByteOrder.nativeOrder());
+                        i += firstNonAscii(high);
                         break;
                     }
                     i += 8;
@@ -140,14 +147,14 @@ public final class Utf8Validator {
     /** The general path for buffers without an accessible array (direct or read-only). */
     private void validateAbsolute(ByteBuffer buf, int from, int to) {
         State s = refuseIfFailed();
-        ByteOrder order = buf.order();
         int i = from;
+        int words = to - 7;
         while (i < to) {
             if (s == State.ACCEPT) {
-                while (to - i >= 8) {
-                    long high = buf.getLong(i) & NON_ASCII;
+                while (i < words) {
+                    long high = (long) LONG_IN_BUFFER.get(buf, i) & NON_ASCII;
                     if (high != 0) {
-                        i += firstNonAscii(high, order);
+                        i += firstNonAscii(high);
                         break;
                     }
                     i += 8;
@@ -159,6 +166,123 @@ public final class Utf8Validator {
             s = step(s, buf.get(i++));
         }
         state = s;
+    }
+
+    /**
+     * Unmasks the bytes from {@code src}'s position to its limit into {@code dst} from
+     * {@code dstOff} and validates them as the next part of the current message, in one pass:
+     * the same as {@link Masking#copy} followed by {@link #validate(byte[], int, int)} on the
+     * copy, but each byte is read once. {@code src}'s contents, position and limit are not
+     * changed, so it may be read-only; it must not share memory with {@code dst} (a word found
+     * to hold non-ASCII bytes is stored whole, and its bytes are then read again from the source).
+     *
+     * <p>On failure the bytes up to the invalid one, and possibly a few after it, have been
+     * written to {@code dst}; the rest of the range is unspecified.
+     *
+     * @param maskKey the four key bytes as a big-endian int (the first byte on the wire is the
+     *        most significant); zero for bytes that are not masked
+     * @param keyOffset 0-3: which key byte applies to the byte at {@code src}'s position
+     * @return the key offset for the byte after the limit: {@code (keyOffset + src.remaining()) & 3}
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for the bytes at {@code dstOff}
+     * @throws IllegalArgumentException if {@code keyOffset} is not 0-3, or {@code src} is backed
+     *         by {@code dst}
+     * @throws CloseException (1007) at the first byte that cannot be part of valid UTF-8, or at
+     *         once if an earlier call failed and the validator has not been reset since
+     */
+    public int unmaskValidateInto(ByteBuffer src, int maskKey, int keyOffset, byte[] dst, int dstOff) {
+        int from = src.position();
+        int len = src.limit() - from;
+        Objects.checkFromIndexSize(dstOff, len, dst.length);
+        if ((keyOffset & ~3) != 0) {
+            throw new IllegalArgumentException("key offset must be 0-3: " + keyOffset);
+        }
+        if (src.hasArray() && src.array() == dst) {
+            throw new IllegalArgumentException("the source must not share memory with the destination");
+        }
+        int key = Masking.keyAt(maskKey, keyOffset);
+        if (src.hasArray()) {
+            unmaskValidateArray(src.array(), src.arrayOffset() + from, len, key, dst, dstOff);
+        } else {
+            unmaskValidateBuffer(src, from, len, key, dst, dstOff);
+        }
+        return (keyOffset + len) & 3;
+    }
+
+    /**
+     * The fused pass over an array. {@code key} applies from {@code s[from]}; within an ASCII
+     * run each word is unmasked, stored, and tested for a high bit before the next is read.
+     */
+    private void unmaskValidateArray(byte[] s, int from, int len, int key, byte[] d, int dOff) {
+        State st = refuseIfFailed();
+        int i = 0;
+        int words = len - 7;
+        while (i < len) {
+            if (st == State.ACCEPT && i < words) {
+                // The key for a word starting at i: the period is four bytes, and a word holds two.
+                i = copyAsciiWords(s, from, d, dOff, i, words, Masking.wideKey(Masking.keyAt(key, i)));
+                if (i == len) {
+                    break;
+                }
+            }
+            int b = s[from + i] ^ Masking.keyByte(key, i);
+            d[dOff + i] = (byte) b;
+            st = step(st, (byte) b);
+            i++;
+        }
+        state = st;
+    }
+
+    /** The fused pass for a buffer without an accessible array (direct or read-only). */
+    private void unmaskValidateBuffer(ByteBuffer src, int from, int len, int key, byte[] d, int dOff) {
+        State st = refuseIfFailed();
+        int i = 0;
+        int words = len - 7;
+        while (i < len) {
+            if (st == State.ACCEPT && i < words) {
+                i = copyAsciiWords(src, from, d, dOff, i, words, Masking.wideKey(Masking.keyAt(key, i)));
+                if (i == len) {
+                    break;
+                }
+            }
+            int b = src.get(from + i) ^ Masking.keyByte(key, i);
+            d[dOff + i] = (byte) b;
+            st = step(st, (byte) b);
+            i++;
+        }
+        state = st;
+    }
+
+    /**
+     * The fused pass's ASCII run: unmasks words {@code s[from + i ..]} with {@code key64} into
+     * {@code d[dOff + i ..]} while they are ASCII and a whole word remains before
+     * {@code words}. Returns the index (counted like {@code i}) of the first byte not known to
+     * be ASCII. The word holding it is stored whole; the caller writes its bytes from that one
+     * on again, one by one, from the source. A method of its own, so that C2 compiles it as
+     * the simple counted loop it is.
+     */
+    private static int copyAsciiWords(byte[] s, int from, byte[] d, int dOff, int i, int words, long key64) {
+        for (; i < words; i += 8) {
+            long v = (long) LONG_IN_ARRAY.get(s, from + i) ^ key64;
+            LONG_IN_ARRAY.set(d, dOff + i, v);
+            long high = v & NON_ASCII;
+            if (high != 0) {
+                return i + firstNonAscii(high);
+            }
+        }
+        return i;
+    }
+
+    /** {@link #copyAsciiWords(byte[], int, byte[], int, int, int, long)} from a buffer. */
+    private static int copyAsciiWords(ByteBuffer s, int from, byte[] d, int dOff, int i, int words, long key64) {
+        for (; i < words; i += 8) {
+            long v = (long) LONG_IN_BUFFER.get(s, from + i) ^ key64;
+            LONG_IN_ARRAY.set(d, dOff + i, v);
+            long high = v & NON_ASCII;
+            if (high != 0) {
+                return i + firstNonAscii(high);
+            }
+        }
+        return i;
     }
 
     /**
@@ -244,13 +368,11 @@ public final class Utf8Validator {
     }
 
     /**
-     * The index, within an eight-byte word read in {@code order}, of the first byte (in memory)
-     * whose high bit is set in {@code high} (which must not be zero).
+     * The index, within an eight-byte word read in the platform's order, of the first byte (in
+     * memory) whose high bit is set in {@code high} (which must not be zero).
      */
-    private static int firstNonAscii(long high, ByteOrder order) {
-        int bits = order == ByteOrder.LITTLE_ENDIAN
-                ? Long.numberOfTrailingZeros(high)
-                : Long.numberOfLeadingZeros(high);
+    private static int firstNonAscii(long high) {
+        int bits = BIG_ENDIAN ? Long.numberOfLeadingZeros(high) : Long.numberOfTrailingZeros(high);
         return bits >>> 3;
     }
 }

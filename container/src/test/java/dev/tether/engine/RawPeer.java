@@ -9,6 +9,7 @@ import dev.tether.protocol.FrameListener;
 import dev.tether.protocol.FrameParser;
 import dev.tether.protocol.FrameRecorder;
 import dev.tether.protocol.Hex;
+import dev.tether.protocol.Masking;
 import dev.tether.protocol.OpCode;
 import dev.tether.transport.TransportHandler;
 import dev.tether.transport.memory.MemoryTransport;
@@ -157,9 +158,9 @@ final class RawPeer implements TransportHandler {
         }
 
         @Override
-        public void onDataPayload(ByteBuffer chunk) {
+        public void onDataPayload(ByteBuffer chunk, int maskKey, int keyOffset) {
             byte[] b = new byte[chunk.remaining()];
-            chunk.get(b);
+            Masking.copy(chunk, maskKey, keyOffset, b, 0);
             payload.writeBytes(b);
         }
 

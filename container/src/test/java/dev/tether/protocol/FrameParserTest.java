@@ -92,6 +92,33 @@ class FrameParserTest {
         assertNull(events.partialPayload());
     }
 
+    @Test
+    void leavesDataPayloadsMaskedInItsInputAndPassesTheKey() {
+        byte[] frame = Hex.bytes("81 85 37 fa 21 3d 7f 9f 4d 51 58");
+        FrameParser parser = new FrameParser(Role.SERVER, 0, new FrameListener() {
+            @Override
+            public void onDataFrameStart(int opcode, boolean fin, int rsv, long payloadLength) {
+            }
+
+            @Override
+            public void onDataPayload(ByteBuffer chunk, int maskKey, int keyOffset) {
+                assertEquals(0x37FA213D, maskKey);
+                assertEquals(0, keyOffset);
+                assertEquals(Hex.buffer("7f 9f 4d 51 58"), chunk);
+            }
+
+            @Override
+            public void onDataFrameEnd(boolean fin) {
+            }
+
+            @Override
+            public void onControlFrame(int opcode, ByteBuffer payload) {
+            }
+        });
+        parser.parse(ByteBuffer.wrap(frame));
+        assertArrayEquals(Hex.bytes("81 85 37 fa 21 3d 7f 9f 4d 51 58"), frame);
+    }
+
     // ---- RFC 6455 §5.7 examples ----
 
     @Test
@@ -341,7 +368,7 @@ class FrameParserTest {
             }
 
             @Override
-            public void onDataPayload(ByteBuffer chunk) {
+            public void onDataPayload(ByteBuffer chunk, int maskKey, int keyOffset) {
                 throw thrown;
             }
 

@@ -21,8 +21,9 @@ import java.util.zip.CRC32;
  * </pre>
  *
  * Payloads over 64 bytes are written as {@code "<n> bytes crc <crc32>"}. Chunks are joined, so the
- * events do not depend on how the input was split. A contract breach (an empty chunk, a chunk
- * or an end outside a frame) is recorded as an event starting with "BREACH", which no
+ * events do not depend on how the input was split. Chunks arrive masked and are unmasked here
+ * with the key and offset the parser passes. A contract breach (an empty chunk, a key offset
+ * that does not follow from the bytes before, a chunk or an end outside a frame) is recorded as an event starting with "BREACH", which no
  * expectation matches. Not thread-safe, like the parser it listens to.
  */
 public final class FrameRecorder implements FrameListener {
@@ -57,7 +58,7 @@ public final class FrameRecorder implements FrameListener {
     }
 
     @Override
-    public void onDataPayload(ByteBuffer chunk) {
+    public void onDataPayload(ByteBuffer chunk, int maskKey, int keyOffset) {
         if (payload == null) {
             events.add("BREACH payload outside a frame");
             return;
@@ -65,8 +66,11 @@ public final class FrameRecorder implements FrameListener {
         if (!chunk.hasRemaining()) {
             events.add("BREACH empty chunk");
         }
+        if (keyOffset != (payload.size() & 3)) {
+            events.add("BREACH key offset " + keyOffset + " after " + payload.size() + " bytes");
+        }
         byte[] b = new byte[chunk.remaining()];
-        chunk.get(b);
+        Masking.copy(chunk, maskKey, keyOffset, b, 0);
         payload.writeBytes(b);
         chunks++;
     }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -200,5 +201,70 @@ class MaskingTest {
         assertThrows(IndexOutOfBoundsException.class, () -> Masking.mask(new byte[4], 2, 3, KEY, 0));
         assertThrows(IllegalArgumentException.class, () -> Masking.mask(buf, 0, 8, KEY, 4));
         assertThrows(IllegalArgumentException.class, () -> Masking.mask(buf, 0, 8, KEY, -1));
+    }
+
+    // ---- copy: unmasking into another array ----
+
+    @Test
+    void copyUnmasksTheRfcExampleIntoAnArray() {
+        byte[] message = new byte[7];
+        ByteBuffer wire = ByteBuffer.wrap(hex("7f9f4d5158"));
+        assertEquals(1, Masking.copy(wire, RFC_KEY, 0, message, 2));
+        assertEquals("Hello", new String(message, 2, 5, StandardCharsets.US_ASCII));
+        assertArrayEquals(hex("7f9f4d5158"), wire.array(), "the source is left masked");
+        assertEquals(0, wire.position());
+    }
+
+    @Test
+    void copyMatchesTheDefinitionForEveryLengthOffsetAndBufferKind() {
+        Random random = new Random(11);
+        byte[] original = randomBytes(random, 70);
+        for (int kind = 0; kind < 5; kind++) {
+            for (int from = 0; from < 9; from++) {
+                for (int to = from; to <= original.length; to++) {
+                    for (int keyOffset = 0; keyOffset < 4; keyOffset++) {
+                        ByteBuffer src = switch (kind) {
+                            case 0 -> ByteBuffer.wrap(original.clone());
+                            case 1 -> ByteBuffer.wrap(original.clone()).asReadOnlyBuffer();
+                            case 2 -> copyOf(original, true, ByteOrder.BIG_ENDIAN);
+                            case 3 -> copyOf(original, true, ByteOrder.LITTLE_ENDIAN);
+                            default -> ByteBuffer.wrap(original.clone(), 1, original.length - 1).slice();
+                        };
+                        int shift = kind == 4 ? 1 : 0;
+                        if (to - shift < from) {
+                            continue;
+                        }
+                        src.limit(to - shift).position(from);
+                        byte[] expected = original.clone();
+                        naiveMask(expected, from + shift, to, KEY, keyOffset);
+                        byte[] dst = new byte[to - shift - from + 3];
+                        assertEquals((keyOffset + to - shift - from) & 3, Masking.copy(src, KEY, keyOffset, dst, 3));
+                        assertArrayEquals(Arrays.copyOfRange(expected, from + shift, to), Arrays.copyOfRange(dst, 3, dst.length),
+                                "kind " + kind + " [" + from + ", " + to + ") offset " + keyOffset);
+                        assertEquals(from, src.position());
+                        assertArrayEquals(Arrays.copyOfRange(original, shift, original.length), contents(src),
+                                "the source is left as it was");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void copyWithAZeroKeyCopiesAndLeavesTheSource() {
+        byte[] original = hex("000102030405060708090a");
+        ByteBuffer src = ByteBuffer.wrap(original.clone()).position(1);
+        byte[] dst = new byte[10];
+        assertEquals(2, Masking.copy(src, 0, 0, dst, 0));
+        assertArrayEquals(Arrays.copyOfRange(original, 1, 11), dst);
+        assertArrayEquals(original, src.array());
+    }
+
+    @Test
+    void copyChecksItsArguments() {
+        ByteBuffer src = ByteBuffer.wrap(new byte[8]);
+        assertThrows(IndexOutOfBoundsException.class, () -> Masking.copy(src, KEY, 0, new byte[7], 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> Masking.copy(src, KEY, 0, new byte[8], -1));
+        assertThrows(IllegalArgumentException.class, () -> Masking.copy(src, KEY, 4, new byte[8], 0));
     }
 }
