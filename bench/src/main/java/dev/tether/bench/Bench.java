@@ -43,13 +43,16 @@ public final class Bench {
         System.out.println("machine: " + Machine.describe());
         System.out.println("server JVM flags: " + String.join(" ", settings.jvmFlags()));
         System.out.println("load average before: " + loadBefore);
-        Results results = new Runner(settings, Layout.detect(), System.out).run();
+        Runner runner = new Runner(settings, Layout.detect(), System.out);
+        Results results = runner.run();
         System.out.println();
-        System.out.printf("Tether bench: %d round(s), medians; %d ms warm-up + %d ms measured per figure;"
-                        + " load average before %s, after %s; took %d s%n",
-                settings.rounds(), settings.warmupNanos() / 1_000_000, settings.measureNanos() / 1_000_000,
+        System.out.printf("Tether bench: %d round(s), medians; %d-%d ms warm-up + %d ms measured per figure"
+                        + " (large messages longer); load average before %s, after %s; took %d s%n",
+                settings.rounds(), settings.minWarmupNanos() / 1_000_000, settings.warmupNanos() / 1_000_000,
+                settings.measureNanos() / 1_000_000,
                 loadBefore, Machine.loadAverage(), Duration.between(start, Instant.now()).toSeconds());
         System.out.println("machine: " + Machine.describe());
+        System.out.println("time by phase: " + runner.phases().summary());
         Table.print(results, settings.peers(), System.out);
         if (!results.errors().isEmpty()) {
             System.out.println();

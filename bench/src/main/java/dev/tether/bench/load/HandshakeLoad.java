@@ -65,11 +65,14 @@ public final class HandshakeLoad {
             while (out.hasRemaining()) {
                 channel.write(out);
             }
-            ByteBuffer in = ByteBuffer.allocate(256);
+            ByteBuffer in = ByteBuffer.allocate(256 + opened.early().remaining());
+            in.put(opened.early());
+            boolean unread = in.position() > 0;
             while (true) {
-                if (channel.read(in) < 0) {
+                if (!unread && channel.read(in) < 0) {
                     throw new IOException("no close frame before the end of the connection");
                 }
+                unread = false;
                 in.flip();
                 try {
                     stream.consume(in);

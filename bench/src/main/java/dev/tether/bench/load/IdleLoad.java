@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Idle connections: opens connections (each after a checked handshake) and holds them without
- * traffic until {@link #close}. Not thread-safe.
+ * Idle connections: opens connections (each after a checked handshake, a few at a time through
+ * {@link Opener}) and holds them without traffic until {@link #close}. Not thread-safe.
  */
 public final class IdleLoad implements AutoCloseable {
     private final Target target;
@@ -18,9 +18,11 @@ public final class IdleLoad implements AutoCloseable {
     }
 
     /** Opens connections until {@code total} are held. */
-    public void growTo(int total) throws IOException {
-        while (channels.size() < total) {
-            channels.add(target.open(false).channel());
+    public void growTo(int total) throws IOException, InterruptedException {
+        if (channels.size() < total) {
+            for (Target.Opened opened : Opener.open(target, total - channels.size(), false, Opener.DEFAULT_PARALLELISM)) {
+                channels.add(opened.channel());
+            }
         }
     }
 

@@ -23,7 +23,9 @@ public final class LatencyLoad {
         SocketChannel channel = opened.channel();
         EchoStream stream = new EchoStream(Payloads.words(16), EchoStream.TEXT, target.websocket(), opened.agreed(), System.nanoTime());
         ByteBuffer out = ByteBuffer.allocateDirect(stream.frameCapacity());
-        ByteBuffer in = ByteBuffer.allocateDirect(4096);
+        ByteBuffer in = ByteBuffer.allocateDirect(4096 + opened.early().remaining());
+        // Anything that came with the handshake response precedes the first echo.
+        in.put(opened.early());
         long[] samples = new long[1 << 16];
         int count = 0;
         try {

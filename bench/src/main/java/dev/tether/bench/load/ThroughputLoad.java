@@ -10,9 +10,12 @@ import java.util.List;
 
 /**
  * Echo throughput: {@code connections} connections, each keeping {@code window} messages in
- * flight, driven by one selector thread (the caller's). Runs a warm-up, then counts the echoes
- * verified during the measured period, then lets the messages in flight come back and closes
- * every connection with a close frame.
+ * flight, driven by one selector thread (the caller's). Runs a warm-up until every connection has
+ * had a whole window echoed (between a least and a most time), then measures the echoes verified
+ * during the measured period ({@link EchoRate}), then lets the messages in flight come back and
+ * closes every connection with a close frame. (Dropping the connections instead of waiting for
+ * the messages in flight would save seconds in the 1 MiB cases, but the servers then spend the
+ * next case's first seconds failing writes and logging them: its figure drops to nothing.)
  */
 public final class ThroughputLoad {
     private static final int READ_BUFFER = 64 * 1024;
@@ -26,6 +29,7 @@ public final class ThroughputLoad {
     }
 
     private static final class Connection {
+        final int index;
         final SocketChannel channel;
         final EchoStream stream;
         final ByteBuffer out;
@@ -33,11 +37,13 @@ public final class ThroughputLoad {
         final int window;
         boolean sending = true;
 
-        Connection(SocketChannel channel, EchoStream stream, int window) {
+        Connection(int index, SocketChannel channel, EchoStream stream, int window, ByteBuffer early) {
+            this.index = index;
             this.channel = channel;
             this.stream = stream;
             this.window = window;
             this.out = ByteBuffer.allocateDirect(stream.frameCapacity() * window);
+            this.in.put(early);
         }
 
         int inFlight() {
@@ -58,87 +64,109 @@ public final class ThroughputLoad {
             }
         }
 
-        void read() throws IOException {
+        /** Reads and verifies what arrived; returns the number of echoes it completed. */
+        long read() throws IOException {
             if (channel.read(in) < 0) {
                 throw new IOException("the server closed the connection");
             }
             in.flip();
+            long before = stream.received();
             stream.consume(in);
             in.compact();
+            return stream.received() - before;
         }
     }
 
     /**
-     * Runs the load.
+     * Runs the load. The warm-up lasts at least {@code minWarmupNanos}, then until every
+     * connection has had {@code window} echoes (its pipeline is full and turning), but no longer
+     * than {@code maxWarmupNanos}; the measured period follows at once.
      *
      * @return the rates, or null when deflate was asked for and the server did not agree to it
      * @throws IOException when a connection fails or an echo is wrong
      */
     public static Result run(Target target, int connections, byte[] payload, int opcode, int window,
-                             boolean deflate, long warmupNanos, long measureNanos) throws IOException {
+                             boolean deflate, long minWarmupNanos, long maxWarmupNanos, long measureNanos)
+            throws IOException, InterruptedException {
         List<Connection> open = new ArrayList<>(connections);
+        boolean drained = false;
         try (Selector selector = Selector.open()) {
+            // One first, alone: a server that refuses deflate is known without opening the rest.
+            List<Target.Opened> opened = new ArrayList<>(Opener.open(target, 1, deflate, 1));
+            if (deflate && !opened.get(0).agreed().deflate()) {
+                Opener.closeAll(opened);
+                return null;
+            }
+            try {
+                opened.addAll(Opener.open(target, connections - 1, deflate, Opener.DEFAULT_PARALLELISM));
+            } catch (IOException | InterruptedException e) {
+                Opener.closeAll(opened);
+                throw e;
+            }
             for (int i = 0; i < connections; i++) {
-                Target.Opened opened = target.open(deflate);
-                SocketChannel channel = opened.channel();
-                if (deflate && !opened.agreed().deflate()) {
-                    channel.close();
-                    return null;
-                }
-                Connection c = new Connection(channel,
-                        new EchoStream(payload, opcode, target.websocket(), opened.agreed(), System.nanoTime() + i), window);
+                Target.Opened o = opened.get(i);
+                Connection c = new Connection(i, o.channel(),
+                        new EchoStream(payload, opcode, target.websocket(), o.agreed(), System.nanoTime() + i), window,
+                        o.early());
                 open.add(c);
-                channel.configureBlocking(false);
-                channel.register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE, c);
+                o.channel().configureBlocking(false);
+                o.channel().register(selector, SelectionKey.OP_READ | SelectionKey.OP_WRITE, c);
             }
             long start = System.nanoTime();
-            long measureFrom = start + warmupNanos;
-            long measureTo = measureFrom + measureNanos;
-            long atFrom = -1;
-            long atTo = -1;
-            long drainDeadline = measureTo + DRAIN_NANOS;
+            long warmedAt = start + minWarmupNanos;
+            long warmedBy = start + Math.max(minWarmupNanos, maxWarmupNanos);
+            EchoRate rate = null;
+            long measureTo = Long.MAX_VALUE;
+            boolean draining = false;
             while (true) {
                 long now = System.nanoTime();
-                if (atFrom < 0 && now >= measureFrom) {
-                    atFrom = total(open);
+                if (rate == null && now >= warmedAt && (now >= warmedBy || everyWindowTurned(open))) {
+                    measureTo = now + measureNanos;
+                    rate = new EchoRate(connections, now, measureTo);
                 }
-                if (atTo < 0 && now >= measureTo) {
-                    atTo = total(open);
+                if (!draining && now >= measureTo) {
+                    draining = true;
                     for (Connection c : open) {
                         c.sending = false;
                     }
                 }
-                if (atTo >= 0 && allIdle(open)) {
+                if (draining && allIdle(open)) {
+                    drained = true;
                     break;
                 }
-                if (now > drainDeadline) {
+                if (draining && now - measureTo > DRAIN_NANOS) {
                     throw new IOException("echoes still missing 30 s after the end of the measurement");
                 }
                 selector.select(10);
+                long readAt = System.nanoTime();
                 for (SelectionKey key : selector.selectedKeys()) {
                     Connection c = (Connection) key.attachment();
                     if (key.isReadable()) {
-                        c.read();
+                        long echoes = c.read();
+                        if (rate != null) {
+                            rate.record(c.index, echoes, readAt);
+                        }
                     }
                     boolean pending = c.fillAndWrite();
                     key.interestOps(pending ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
                 }
                 selector.selectedKeys().clear();
             }
-            double seconds = measureNanos / 1e9;
-            double rate = (atTo - atFrom) / seconds;
-            return new Result(rate, rate * payload.length / (1024.0 * 1024.0));
+            double perSecond = rate.perSecond(window);
+            return new Result(perSecond, perSecond * payload.length / (1024.0 * 1024.0));
         } finally {
-            closeAll(open, target.websocket());
+            // A close frame only where no frame is half written (after a failure it may be).
+            closeAll(open, drained && target.websocket());
         }
     }
 
-    private static long total(List<Connection> open) {
-        long sum = 0;
+    private static boolean everyWindowTurned(List<Connection> open) {
         for (Connection c : open) {
-            sum += c.stream.received();
+            if (c.stream.received() < c.window) {
+                return false;
+            }
         }
-        return sum;
+        return true;
     }
 
     private static boolean allIdle(List<Connection> open) {
@@ -150,10 +178,10 @@ public final class ThroughputLoad {
         return true;
     }
 
-    private static void closeAll(List<Connection> open, boolean websocket) {
+    private static void closeAll(List<Connection> open, boolean closeFrame) {
         for (Connection c : open) {
             try {
-                if (websocket && c.channel.isOpen()) {
+                if (closeFrame && c.channel.isOpen()) {
                     ByteBuffer close = ByteBuffer.allocate(16);
                     c.stream.encodeClose(close);
                     close.flip();

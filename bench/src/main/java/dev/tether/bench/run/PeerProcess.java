@@ -129,6 +129,16 @@ public final class PeerProcess implements AutoCloseable {
         throw new IOException("no VmRSS for " + process.pid());
     }
 
+    /** Kills the server at once, without its orderly stop, and waits until it has exited. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the server, killing it if it does not exit within 10 s (or at once if interrupted). */
     @Override
     public void close() {

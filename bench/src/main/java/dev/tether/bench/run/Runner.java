@@ -17,9 +17,10 @@ import java.util.Locale;
 
 /**
  * Runs every selected peer through every selected scenario, round after round, rotating the
- * peers' order each round so that none always goes first. Each peer gets a fresh server JVM per
- * round for the traffic scenarios and another for the idle-connection scenario (which needs the
- * peer's default buffer sizes). Failures are recorded per cell and the run goes on.
+ * peers' order each round so that none always goes first. Each peer gets one fresh server JVM per
+ * round for all the traffic scenarios, warmed up once with mixed traffic, and in the first round
+ * another for the idle-connection scenario (which needs the peer's default buffer sizes). Where
+ * the time goes is kept in {@link #phases()}. Failures are recorded per cell and the run goes on.
  */
 public final class Runner {
     /** The largest message of the throughput cases is 1 MiB; servers are told to accept 2. */
@@ -43,13 +44,16 @@ public final class Runner {
 
         /**
          * How many times the usual warm-up and measured periods this case needs: with 256
-         * connections of 1 MiB a single turn of every window is 256 MiB of echo.
+         * connections of 1 MiB a single turn of every window is 256 MiB of echo, and a deflated
+         * 1 MiB message takes tens of milliseconds each way. With one message in flight per
+         * connection, {@link dev.tether.bench.load.EchoRate} times each connection's echoes, so
+         * that a few per connection give a steady figure: twice the period is enough.
          */
         long scale() {
-            if (deflate && size > 1024) {
-                return 4;
+            if (deflate && size > 64 * 1024) {
+                return 2;
             }
-            return Math.max(1, (long) size * connections * window / (64L * 1024 * 1024));
+            return Math.max(1, (long) size * connections * window / (128L * 1024 * 1024));
         }
 
         Results.Row row() {
@@ -61,6 +65,7 @@ public final class Runner {
     private final Layout layout;
     private final PrintStream log;
     private final Results results = new Results();
+    private final Phases phases = new Phases();
     private int processCount;
 
     public Runner(Settings settings, Layout layout, PrintStream log) {
@@ -104,8 +109,23 @@ public final class Runner {
         return new Results.Row(String.format(Locale.ROOT, "idle %,d: RSS per conn", n), "bytes", false);
     }
 
+    /** All the server JVM's live threads (not the added ones: a pool's idle threads count too). */
     private static Results.Row idleThreads(int n) {
-        return new Results.Row(String.format(Locale.ROOT, "idle %,d: threads added", n), "thr", false);
+        return new Results.Row(String.format(Locale.ROOT, "idle %,d: live threads", n), "thr", false);
+    }
+
+    /**
+     * Threads added per 1,000 connections between the smallest and the largest idle count: 1,000
+     * for a thread per connection, about 0 otherwise, whatever a pool kept from the handshakes.
+     */
+    private static Results.Row idleThreadSlope(int[] counts) {
+        return new Results.Row(String.format(Locale.ROOT, "idle %,d->%,d: threads per 1k conns",
+                counts[0], counts[counts.length - 1]), "thr", false);
+    }
+
+    /** Where the run's time went, by phase, summed over peers and rounds. */
+    public Phases phases() {
+        return phases;
     }
 
     /** Runs everything and returns the figures. */
@@ -146,6 +166,9 @@ public final class Runner {
                 results.declare(idleRss(n));
                 results.declare(idleThreads(n));
             }
+            if (settings.idleCounts().length > 1) {
+                results.declare(idleThreadSlope(settings.idleCounts()));
+            }
         }
         if (settings.kinds().contains(Settings.Kind.DEFLATE)) {
             cases(true).forEach(c -> results.declare(c.row()));
@@ -153,8 +176,16 @@ public final class Runner {
     }
 
     private PeerProcess startServer(Peer peer, int maxMessage) throws Exception {
-        return PeerProcess.start(peer, layout, settings.jvmFlags(), maxMessage,
-                layout.logs().resolve(peer.name().toLowerCase(Locale.ROOT) + "-" + (++processCount) + ".log"));
+        try (Phases.Timer t = phases.time("jvm start")) {
+            return PeerProcess.start(peer, layout, settings.jvmFlags(), maxMessage,
+                    layout.logs().resolve(peer.name().toLowerCase(Locale.ROOT) + "-" + (++processCount) + ".log"));
+        }
+    }
+
+    private void stopServer(PeerProcess server) {
+        try (Phases.Timer t = phases.time("jvm stop")) {
+            server.close();
+        }
     }
 
     private void traffic(Peer peer) throws InterruptedException {
@@ -162,11 +193,21 @@ public final class Runner {
         if (settings.kinds().contains(Settings.Kind.THROUGHPUT)) {
             cases.addAll(cases(false));
         }
-        if (settings.kinds().contains(Settings.Kind.DEFLATE)) {
+        boolean deflate = settings.kinds().contains(Settings.Kind.DEFLATE);
+        if (deflate) {
             cases.addAll(cases(true));
         }
         boolean latency = settings.kinds().contains(Settings.Kind.LATENCY);
         boolean handshakes = settings.kinds().contains(Settings.Kind.HANDSHAKE);
+        if (!peer.websocket()) {
+            // Figures that cannot exist without WebSocket: no server needed for them.
+            cases.stream().filter(Case::deflate).forEach(c -> results.notApplicable(c.row(), peer));
+            cases.removeIf(Case::deflate);
+            if (handshakes) {
+                results.notApplicable(HANDSHAKES, peer);
+                handshakes = false;
+            }
+        }
         if (cases.isEmpty() && !latency && !handshakes) {
             return;
         }
@@ -179,51 +220,63 @@ public final class Runner {
         }
         try {
             Target target = new Target(new InetSocketAddress("127.0.0.1", server.port()), peer.websocket());
-            warmUp(target);
+            try (Phases.Timer t = phases.time("jvm warm-up")) {
+                warmUp(target, deflate && peer.websocket());
+            }
             for (Case c : cases) {
-                if (c.deflate() && !peer.websocket()) {
-                    results.notApplicable(c.row(), peer);
-                    continue;
+                try (Phases.Timer t = phases.time(c.deflate() ? "deflate" : "throughput")) {
+                    measure(peer, server, c.row(), () -> {
+                        ThroughputLoad.Result r = ThroughputLoad.run(target, c.connections(), Payloads.words(c.size()),
+                                c.opcode(), c.window(), c.deflate(), settings.minWarmupNanos(),
+                                settings.warmupNanos() * c.scale(), settings.measureNanos() * c.scale());
+                        if (r == null) {
+                            results.notApplicable(c.row(), peer);
+                        } else {
+                            results.add(c.row(), peer, c.small() ? r.messagesPerSecond() : r.mebibytesPerSecond());
+                        }
+                    });
                 }
-                measure(peer, server, c.row(), () -> {
-                    ThroughputLoad.Result r = ThroughputLoad.run(target, c.connections(), Payloads.words(c.size()),
-                            c.opcode(), c.window(), c.deflate(), settings.warmupNanos() * c.scale(),
-                            settings.measureNanos() * c.scale());
-                    if (r == null) {
-                        results.notApplicable(c.row(), peer);
-                    } else {
-                        results.add(c.row(), peer, c.small() ? r.messagesPerSecond() : r.mebibytesPerSecond());
-                    }
-                });
             }
             if (latency) {
-                measure(peer, server, LATENCY[0], () -> {
-                    LatencyLoad.Result r = LatencyLoad.run(target, settings.warmupNanos(), settings.measureNanos() * 2);
-                    results.add(LATENCY[0], peer, r.p50());
-                    results.add(LATENCY[1], peer, r.p90());
-                    results.add(LATENCY[2], peer, r.p99());
-                    results.add(LATENCY[3], peer, r.p999());
-                });
+                try (Phases.Timer t = phases.time("latency")) {
+                    measure(peer, server, LATENCY[0], () -> {
+                        LatencyLoad.Result r = LatencyLoad.run(target, settings.warmupNanos(), settings.measureNanos() * 2);
+                        results.add(LATENCY[0], peer, r.p50());
+                        results.add(LATENCY[1], peer, r.p90());
+                        results.add(LATENCY[2], peer, r.p99());
+                        results.add(LATENCY[3], peer, r.p999());
+                    });
+                }
             }
             if (handshakes) {
-                if (!peer.websocket()) {
-                    results.notApplicable(HANDSHAKES, peer);
-                } else {
+                try (Phases.Timer t = phases.time("handshake")) {
                     measure(peer, server, HANDSHAKES, () -> results.add(HANDSHAKES, peer,
                             HandshakeLoad.run(target, HANDSHAKE_CLIENTS, settings.warmupNanos(), settings.measureNanos())));
                 }
             }
         } finally {
-            server.close();
+            stopServer(server);
         }
     }
 
-    /** Mixed traffic so that the first measured case does not pay for the JIT. */
-    private void warmUp(Target target) {
-        long half = settings.jvmWarmupNanos() / 2;
+    /**
+     * Mixed traffic so that the first measured case does not pay for the JIT: small and large
+     * messages, and deflate when it will be measured (where the peer agrees to it).
+     */
+    private void warmUp(Target target, boolean deflate) {
+        List<Case> shapes = new ArrayList<>(List.of(
+                new Case(16, EchoStream.TEXT, 32, 16, false),
+                new Case(1024, EchoStream.TEXT, 16, 16, false),
+                new Case(64 * 1024, EchoStream.BINARY, 4, 16, false)));
+        if (deflate) {
+            shapes.add(new Case(1024, EchoStream.TEXT, 16, 16, true));
+        }
+        long each = settings.jvmWarmupNanos() / shapes.size();
         try {
-            ThroughputLoad.run(target, 16, Payloads.words(1024), EchoStream.TEXT, 16, false, 0, half);
-            ThroughputLoad.run(target, 16, Payloads.words(64 * 1024), EchoStream.BINARY, 4, false, 0, half);
+            for (Case c : shapes) {
+                ThroughputLoad.run(target, c.connections(), Payloads.words(c.size()), c.opcode(), c.window(),
+                        c.deflate(), 0, 0, each);
+            }
         } catch (Exception e) {
             log.println("  warm-up failed: " + e);
         }
@@ -247,11 +300,15 @@ public final class Runner {
     }
 
     private void idle(Peer peer) throws InterruptedException {
+        int[] counts = settings.idleCounts();
         if (!peer.websocket()) {
-            for (int n : settings.idleCounts()) {
+            for (int n : counts) {
                 results.notApplicable(idleHeap(n), peer);
                 results.notApplicable(idleRss(n), peer);
                 results.notApplicable(idleThreads(n), peer);
+            }
+            if (counts.length > 1) {
+                results.notApplicable(idleThreadSlope(counts), peer);
             }
             return;
         }
@@ -259,24 +316,33 @@ public final class Runner {
         try {
             server = startServer(peer, 0);
         } catch (Exception e) {
-            results.failed(idleHeap(settings.idleCounts()[0]), peer, e.toString());
+            results.failed(idleHeap(counts[0]), peer, e.toString());
             return;
         }
         Target target = new Target(new InetSocketAddress("127.0.0.1", server.port()), true);
-        try (IdleLoad idle = new IdleLoad(target)) {
-            // Loads the server's handshake and session classes before the baseline.
-            idle.growTo(100);
+        IdleLoad idle = new IdleLoad(target);
+        try (Phases.Timer t = phases.time("idle")) {
+            // Loads the server's handshake and session classes before the baseline, and lets a
+            // pool grow to what handshakes four at a time need, so that what it adds later is rare.
+            idle.growTo(1_000);
             idle.dropAll();
             Thread.sleep(500);
             PeerProcess.Stats base = server.stats();
-            for (int n : settings.idleCounts()) {
+            PeerProcess.Stats smallest = null;
+            for (int n : counts) {
                 try {
                     idle.growTo(n);
                     Thread.sleep(500);
                     PeerProcess.Stats now = server.stats();
                     results.add(idleHeap(n), peer, (now.heapBytes() - base.heapBytes()) / (double) n);
                     results.add(idleRss(n), peer, (now.rssBytes() - base.rssBytes()) / (double) n);
-                    results.add(idleThreads(n), peer, now.threads() - base.threads());
+                    results.add(idleThreads(n), peer, now.threads());
+                    if (smallest == null) {
+                        smallest = now;
+                    } else if (n == counts[counts.length - 1]) {
+                        results.add(idleThreadSlope(counts), peer,
+                                threadsPerThousand(counts[0], smallest.threads(), n, now.threads()));
+                    }
                 } catch (Exception e) {
                     results.failed(idleHeap(n), peer, e.toString());
                     log.println("  " + peer.label() + " / idle " + n + ": " + e);
@@ -284,10 +350,20 @@ public final class Runner {
                 }
             }
         } catch (Exception e) {
-            results.failed(idleHeap(settings.idleCounts()[0]), peer, e.toString());
+            results.failed(idleHeap(counts[0]), peer, e.toString());
             log.println("  " + peer.label() + " / idle: " + e);
         } finally {
-            server.close();
+            // Nothing to learn from a graceful stop under 15,000 connections: end the server
+            // first, then the client side goes without a close handshake to wait for.
+            try (Phases.Timer t = phases.time("jvm stop")) {
+                server.kill();
+                idle.close();
+            }
         }
+    }
+
+    /** Threads added per 1,000 connections from {@code n0} connections to {@code n1}. */
+    static double threadsPerThousand(int n0, int threads0, int n1, int threads1) {
+        return (threads1 - threads0) * 1000.0 / (n1 - n0);
     }
 }

@@ -13,14 +13,16 @@ import java.util.Set;
  *
  * @param rounds        rounds over all peers; each figure is the median over them
  * @param jvmWarmupNanos mixed traffic right after each server JVM starts, not measured
- * @param warmupNanos   unmeasured load at the start of each measurement
+ * @param minWarmupNanos the least unmeasured load at the start of each measurement
+ * @param warmupNanos   the most unmeasured load at the start of each measurement (a throughput
+ *                      case ends its warm-up sooner once every connection's window has turned)
  * @param measureNanos  the measured period of each measurement
  * @param idleCounts    the idle connection counts, ascending
  * @param kinds         which scenarios to run
  * @param peers         which servers, in the first round's order
  * @param jvmFlags      the flags of every server JVM
  */
-public record Settings(int rounds, long jvmWarmupNanos, long warmupNanos, long measureNanos, int[] idleCounts,
+public record Settings(int rounds, long jvmWarmupNanos, long minWarmupNanos, long warmupNanos, long measureNanos, int[] idleCounts,
                        Set<Kind> kinds, List<Peer> peers, List<String> jvmFlags) {
 
     /** The scenarios. */
@@ -63,10 +65,10 @@ public record Settings(int rounds, long jvmWarmupNanos, long warmupNanos, long m
             }
         }
         if (quick) {
-            return new Settings(rounds == null ? 1 : rounds, 1500 * MS, 200 * MS, 500 * MS,
+            return new Settings(rounds == null ? 1 : rounds, 1000 * MS, 50 * MS, 200 * MS, 500 * MS,
                     new int[] {5_000, 15_000}, kinds, peers, jvm);
         }
-        return new Settings(rounds == null ? 3 : rounds, 3000 * MS, 300 * MS, 1000 * MS,
+        return new Settings(rounds == null ? 3 : rounds, 2000 * MS, 100 * MS, 300 * MS, 1000 * MS,
                 new int[] {5_000, 15_000}, kinds, peers, jvm);
     }
 

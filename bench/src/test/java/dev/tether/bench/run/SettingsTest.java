@@ -8,6 +8,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsTest {
     @Test
@@ -25,6 +26,7 @@ class SettingsTest {
         Settings s = Settings.parse(new String[0]);
         assertEquals(3, s.rounds());
         assertEquals(List.of(Peer.values()), s.peers());
+        assertTrue(s.minWarmupNanos() > 0 && s.minWarmupNanos() <= s.warmupNanos());
     }
 
     @Test
