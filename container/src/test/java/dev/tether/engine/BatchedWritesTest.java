@@ -3,13 +3,9 @@ package dev.tether.engine;
 import dev.tether.protocol.CloseStatus;
 import dev.tether.protocol.FrameWriter;
 import dev.tether.protocol.OpCode;
-import dev.tether.transport.Transport;
-import dev.tether.transport.TransportHandler;
-import dev.tether.transport.WriteCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,83 +31,6 @@ class BatchedWritesTest {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
 
-    /** Records each write as one byte array; completes it at once unless told to hold writes. */
-    private static final class CountingTransport implements Transport {
-        final List<byte[]> writes = new ArrayList<>();
-        final List<WriteCallback> held = new ArrayList<>();
-        final boolean holdWrites;
-
-        CountingTransport(boolean holdWrites) {
-            this.holdWrites = holdWrites;
-        }
-
-        @Override
-        public void write(ByteBuffer[] buffers, WriteCallback callback) {
-            int size = 0;
-            for (ByteBuffer b : buffers) {
-                size += b.remaining();
-            }
-            ByteBuffer all = ByteBuffer.allocate(size);
-            for (ByteBuffer b : buffers) {
-                all.put(b.duplicate());
-            }
-            synchronized (this) {
-                writes.add(all.array());
-                if (holdWrites) {
-                    held.add(callback);
-                    return;
-                }
-            }
-            callback.onWriteComplete(null);
-        }
-
-        synchronized int writeCount() {
-            return writes.size();
-        }
-
-        synchronized List<byte[]> writes() {
-            return new ArrayList<>(writes);
-        }
-
-        synchronized WriteCallback heldWrite(int i) {
-            return held.get(i);
-        }
-
-        @Override
-        public void setHandler(TransportHandler handler) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void abort() {
-        }
-
-        @Override
-        public void pauseReading() {
-        }
-
-        @Override
-        public void resumeReading() {
-        }
-
-        @Override
-        public boolean isSecure() {
-            return false;
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return null;
-        }
-    }
 
     /** Echoes every message as a blocking sender and counts the messages it has answered. */
     private static class BlockingEcho implements SessionHandler {
@@ -189,7 +108,7 @@ class BatchedWritesTest {
         assertTrue(timers.awaitTermination(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
-    private WebSocketConnection serverWith(CountingTransport transport, BlockingEcho echo) throws InterruptedException {
+    private WebSocketConnection serverWith(ScriptedTransport transport, BlockingEcho echo) throws InterruptedException {
         WebSocketConnection server = new WebSocketConnection(transport, false, null, EngineConfig.DEFAULT, executor, timers);
         echo.connection = server;
         server.start(echo, null);
@@ -216,7 +135,7 @@ class BatchedWritesTest {
 
     @Test
     void theAnswersToTenMessagesOfOneReadLeaveInOneWrite() throws Exception {
-        CountingTransport transport = new CountingTransport(false);
+        ScriptedTransport transport = ScriptedTransport.completingWrites();
         BlockingEcho echo = new BlockingEcho(10);
         WebSocketConnection server = serverWith(transport, echo);
 
@@ -238,7 +157,7 @@ class BatchedWritesTest {
 
     @Test
     void aBlockingSendOutsideABatchWaitsForItsWrite() throws Exception {
-        CountingTransport transport = new CountingTransport(true);
+        ScriptedTransport transport = ScriptedTransport.holdingWrites();
         BlockingEcho echo = new BlockingEcho(1);
         WebSocketConnection server = serverWith(transport, echo);
 
@@ -246,12 +165,12 @@ class BatchedWritesTest {
         echo.awaitDone();
         assertEquals(1, transport.writeCount(), "the one answer is written at once");
         assertEquals(List.of(false), echo.returnedBeforeWritten, "its sender was not told before the write ended");
-        transport.heldWrite(0).onWriteComplete(null);
+        transport.write(0).onWriteComplete(null);
     }
 
     @Test
     void anAsyncSendOnAnotherThreadIsWrittenAtOnce() throws Exception {
-        CountingTransport transport = new CountingTransport(false);
+        ScriptedTransport transport = ScriptedTransport.completingWrites();
         BlockingEcho echo = new BlockingEcho(0);
         WebSocketConnection server = serverWith(transport, echo);
         for (int i = 0; i < 3; i++) {
@@ -262,7 +181,7 @@ class BatchedWritesTest {
 
     @Test
     void aBatchIsWrittenOnceSixtyFourKibWait() throws Exception {
-        CountingTransport transport = new CountingTransport(false);
+        ScriptedTransport transport = ScriptedTransport.completingWrites();
         BlockingEcho echo = new BlockingEcho(100);
         WebSocketConnection server = serverWith(transport, echo);
 
@@ -277,7 +196,7 @@ class BatchedWritesTest {
 
     @Test
     void largeMessagesAreNotHeldBecauseTheirFramesStillReferToTheSendersBuffer() throws Exception {
-        CountingTransport transport = new CountingTransport(false);
+        ScriptedTransport transport = ScriptedTransport.completingWrites();
         BlockingEcho echo = new BlockingEcho(3);
         WebSocketConnection server = serverWith(transport, echo);
 
@@ -291,7 +210,7 @@ class BatchedWritesTest {
 
     @Test
     void aCloseTheCallbacksStartGoesBehindWhatTheyQueued() throws Exception {
-        CountingTransport transport = new CountingTransport(false);
+        ScriptedTransport transport = ScriptedTransport.completingWrites();
         BlockingEcho echo = new BlockingEcho(3) {
             @Override
             public void onText(String text) {
@@ -314,7 +233,7 @@ class BatchedWritesTest {
         assertEquals(1, echo.failures.size(), "the third echo comes after the close: " + echo.failures);
     }
 
-    private static void awaitWrites(CountingTransport transport, int count) throws InterruptedException {
+    private static void awaitWrites(ScriptedTransport transport, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SessionRecorder.WAIT_SECONDS);
         while (transport.writeCount() < count && System.nanoTime() < deadline) {
             Thread.sleep(1);

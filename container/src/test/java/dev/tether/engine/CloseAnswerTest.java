@@ -2,17 +2,10 @@ package dev.tether.engine;
 
 import dev.tether.protocol.CloseStatus;
 import dev.tether.protocol.Hex;
-import dev.tether.transport.Transport;
-import dev.tether.transport.TransportHandler;
-import dev.tether.transport.WriteCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -32,68 +25,6 @@ class CloseAnswerTest {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
 
-    /** Holds every write until the test completes it; records the writes and whether reading is paused. */
-    private static final class HeldWrites implements Transport {
-        final List<ByteBuffer> written = new ArrayList<>();
-        final List<WriteCallback> callbacks = new ArrayList<>();
-        volatile boolean paused;
-
-        @Override
-        public synchronized void write(ByteBuffer[] buffers, WriteCallback callback) {
-            ByteBuffer copy = ByteBuffer.allocate(Math.toIntExact(Arrays.stream(buffers)
-                    .mapToLong(ByteBuffer::remaining).sum()));
-            for (ByteBuffer b : buffers) {
-                copy.put(b.duplicate());
-            }
-            written.add(copy.flip());
-            callbacks.add(callback);
-        }
-
-        synchronized WriteCallback callback(int i) {
-            return callbacks.get(i);
-        }
-
-        synchronized int writes() {
-            return written.size();
-        }
-
-        @Override
-        public void setHandler(TransportHandler handler) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void abort() {
-        }
-
-        @Override
-        public void pauseReading() {
-            paused = true;
-        }
-
-        @Override
-        public void resumeReading() {
-            paused = false;
-        }
-
-        @Override
-        public boolean isSecure() {
-            return false;
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return null;
-        }
-    }
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -111,26 +42,26 @@ class CloseAnswerTest {
      */
     @Test
     void readingWaitsUntilTheAnswerToACloseIsWrittenBehindAWriteInFlight() {
-        HeldWrites transport = new HeldWrites();
+        ScriptedTransport transport = ScriptedTransport.holdingWrites();
         WebSocketConnection client = new WebSocketConnection(transport, true, null, EngineConfig.DEFAULT, executor, timers);
         SessionRecorder events = new SessionRecorder("client");
         client.start(events, null);
         events.expectOpen();
 
         client.sendText("x", true, failure -> { });
-        assertEquals(1, transport.writes(), "the message went to the transport");
+        assertEquals(1, transport.writeCount(), "the message went to the transport");
 
         client.onRead(Hex.buffer("88 02 0f a1"));
         events.expectClose(4001, "");
-        assertTrue(transport.paused, "the end of the stream must not be read while the answer waits");
+        assertTrue(transport.isPaused(), "the end of the stream must not be read while the answer waits");
 
-        transport.callback(0).onWriteComplete(null);
-        assertEquals(2, transport.writes(), "the answer follows the message");
-        assertTrue(transport.paused, "the answer is not written yet");
+        transport.write(0).onWriteComplete(null);
+        assertEquals(2, transport.writeCount(), "the answer follows the message");
+        assertTrue(transport.isPaused(), "the answer is not written yet");
 
-        transport.callback(1).onWriteComplete(null);
-        assertFalse(transport.paused, "reading resumes once the answer is written");
-        ByteBuffer answer = transport.written.get(1);
+        transport.write(1).onWriteComplete(null);
+        assertFalse(transport.isPaused(), "reading resumes once the answer is written");
+        ByteBuffer answer = ByteBuffer.wrap(transport.writes().get(1));
         assertEquals(0x88, answer.get(0) & 0xFF);
         assertEquals(0x82, answer.get(1) & 0xFF, "masked, two bytes");
         int code = ((answer.get(6) ^ answer.get(2)) & 0xFF) << 8 | ((answer.get(7) ^ answer.get(3)) & 0xFF);

@@ -1,12 +1,8 @@
 package dev.tether.engine;
 
-import dev.tether.transport.Transport;
-import dev.tether.transport.TransportHandler;
-import dev.tether.transport.WriteCallback;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,52 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The outbox's byte accounting, with a transport whose writes end when the test says. */
 class OutboxTest {
-
-    /** Holds every write's callback; nothing is written until the test completes it. */
-    private static final class HeldWrites implements Transport {
-        final List<WriteCallback> callbacks = new ArrayList<>();
-
-        @Override
-        public void write(ByteBuffer[] buffers, WriteCallback callback) {
-            callbacks.add(callback);
-        }
-
-        @Override
-        public void setHandler(TransportHandler handler) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void abort() {
-        }
-
-        @Override
-        public void pauseReading() {
-        }
-
-        @Override
-        public void resumeReading() {
-        }
-
-        @Override
-        public boolean isSecure() {
-            return false;
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return null;
-        }
-    }
-
     /**
      * Regression (found by SlowConsumerTest): failing the outbox while a batch was being written
      * zeroed the count, and the batch's later end took its bytes off again, leaving it negative.
@@ -75,7 +25,7 @@ class OutboxTest {
     void aBatchBeingWrittenStaysCountedUntilItEndsAfterAFailure() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
-            HeldWrites transport = new HeldWrites();
+            ScriptedTransport transport = ScriptedTransport.holdingWrites();
             Outbox outbox = new Outbox(transport, 1024, new WriteStallGuard(timer, Duration.ZERO, () -> { }));
             List<Throwable> results = new ArrayList<>();
             assertNull(outbox.enqueueData(new ByteBuffer[] {ByteBuffer.allocate(100)}, results::add, false));
@@ -88,7 +38,7 @@ class OutboxTest {
             assertEquals(1, results.size(), "the waiting frame failed at once");
             assertNotNull(results.get(0));
 
-            transport.callbacks.get(0).onWriteComplete(new IOException("aborted"));
+            transport.write(0).onWriteComplete(new IOException("aborted"));
             assertEquals(0, outbox.queuedBytes());
             assertEquals(130, outbox.peakQueuedBytes());
             assertFalse(results.contains(null));
