@@ -503,15 +503,15 @@ public final class WebSocketConnection implements TransportHandler {
      * refused, so it must not call this on an I/O thread; other senders are refused when the queue
      * is full.
      *
-     * <p>Inside a batch — on the thread running this session's callbacks while more of its
-     * callbacks already wait (the rest of one read's messages) — the frame is queued and written
-     * together with what the following callbacks send, when the batch ends or once
-     * {@value #BATCH_WRITE_LIMIT} bytes wait: one write answers a whole read. Outside a batch the
-     * frame is written at once. The callback runs once the frame has been written, except for a
-     * {@code blockingSender} inside a batch whose frame holds its own copy of the payload (small
-     * or compressed messages): that callback runs as soon as the frame is queued, because the
-     * write it would wait for comes only after its caller returns. Should that write fail, the
-     * connection is dropped (1006), as any failed write drops it.
+     * <p>The frame is written at once and the callback runs once it has been written, with one
+     * exception that lets one write answer a whole read: a {@code blockingSender} inside a batch
+     * — on the thread running this session's callbacks while more of its callbacks already wait
+     * (the rest of one read's messages) — whose frame holds its own copy of the payload (small or
+     * compressed messages). That frame is queued, the callback runs at once, and the frame is
+     * written together with what the following callbacks send, when the batch ends, once
+     * {@value #BATCH_WRITE_LIMIT} bytes wait, or with the next frame written at once. Should that
+     * write fail, the connection is dropped (1006), as any failed write drops it. Async senders
+     * are never held: one may be waiting for its own completion inside the same callback.
      *
      * <p>Unless the callback has run, the buffer must not change until it does.
      */
@@ -531,7 +531,7 @@ public final class WebSocketConnection implements TransportHandler {
         idleTimeout.touch();
         boolean inBatch = events.isCurrentThread() && events.hasWaitingTasks();
         ByteBuffer[] frame;
-        boolean completeWhenQueued;
+        boolean batched;
         IOException refusal;
         while (true) {
             synchronized (sendLock) {
@@ -548,12 +548,11 @@ public final class WebSocketConnection implements TransportHandler {
                 // fill the queue between this check and the enqueue below.
                 if (!blockingSender || !outbox.mustWait()) {
                     frame = encodeData(type, payload, last);
+                    // Only a blocking sender's frame waits for the batch: an async sender may be
+                    // waiting for its own completion in this very callback.
                     boolean ownsItsBytes = frame.length == 1 || outgoingCompressed;
-                    completeWhenQueued = inBatch && blockingSender && ownsItsBytes;
-                    if (inBatch && blockingSender && !ownsItsBytes) {
-                        inBatch = false;
-                    }
-                    refusal = outbox.enqueueData(frame, completeWhenQueued ? this::batchedWriteDone : callback, inBatch);
+                    batched = inBatch && blockingSender && ownsItsBytes;
+                    refusal = outbox.enqueueData(frame, batched ? this::batchedWriteDone : callback, batched);
                     break;
                 }
             }
@@ -565,11 +564,9 @@ public final class WebSocketConnection implements TransportHandler {
             callback.onSendComplete(refusal);
             return;
         }
-        if (inBatch) {
+        if (batched) {
             batchedBytes += remaining(frame);
-            if (completeWhenQueued) {
-                callback.onSendComplete(null);
-            }
+            callback.onSendComplete(null);
             if (batchedBytes < BATCH_WRITE_LIMIT) {
                 return;
             }

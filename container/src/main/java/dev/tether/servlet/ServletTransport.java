@@ -33,6 +33,8 @@ final class ServletTransport implements Transport {
     private static final int READ_BUFFER = 16 * 1024;
     private static final int WRITE_CHUNK = 64 * 1024;
     private static final long READ_AFTER_PAUSE = 256 * 1024;
+    /** How often a container thread held for a pause writes what waits (see {@code awaitResume}). */
+    private static final long WRITE_CHECK_MILLIS = 5;
 
     private final WebConnection connection;
     private final ServletInputStream in;
@@ -124,15 +126,30 @@ final class ServletTransport implements Transport {
     }
 
     /**
-     * Holds the container's thread until reading resumes or the connection ends. Called with
-     * the read lock held; waiting releases it.
+     * Holds the container's thread until reading resumes or the connection ends, writing what
+     * waits meanwhile. Called with the read lock held; waiting releases it.
+     *
+     * <p>While this thread is held in {@code onDataAvailable} the container does not call
+     * {@code onWritePossible} for the connection (Tomcat runs one event of a connection at a
+     * time), yet reading resumes only once the endpoint has taken the messages read, and the
+     * endpoint may be waiting for its answers to go out: so the held thread itself writes
+     * what waits, every few milliseconds, until reading resumes.
      */
     private void awaitResume() throws IOException {
         try {
-            readLock.wait(1000);
+            readLock.wait(WRITE_CHECK_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while reading was paused");
+        }
+        if (hasPendingWrites()) {
+            drain();
+        }
+    }
+
+    private boolean hasPendingWrites() {
+        synchronized (writeLock) {
+            return !writes.isEmpty();
         }
     }
 

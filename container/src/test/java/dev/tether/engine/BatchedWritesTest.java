@@ -208,6 +208,39 @@ class BatchedWritesTest {
         }
     }
 
+    /**
+     * Regression (TCK remoteendpoint.usercoder.asyncwithhandler): a callback that sends async and
+     * waits for its own send's result inside the batch waited forever when async frames, too,
+     * waited for the batch to end.
+     */
+    @Test
+    void anAsyncSendACallbackWaitsForIsWrittenAtOnceInsideABatch() throws Exception {
+        ScriptedTransport transport = ScriptedTransport.completingWrites();
+        List<Boolean> completedInTime = new ArrayList<>();
+        BlockingEcho echo = new BlockingEcho(3) {
+            @Override
+            public void onText(String text) {
+                CountDownLatch sent = new CountDownLatch(1);
+                connection.sendText(text, true, failure -> sent.countDown());
+                try {
+                    completedInTime.add(sent.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                answered++;
+                if (answered == 3) {
+                    done.countDown();
+                }
+            }
+        };
+        WebSocketConnection server = serverWith(transport, echo);
+
+        server.onRead(oneRead(OpCode.TEXT, 3, 5));
+        echo.awaitDone();
+        assertEquals(List.of(true, true, true), completedInTime);
+        assertEquals(3, transport.writeCount(), "each async echo written at once");
+    }
+
     @Test
     void aCloseTheCallbacksStartGoesBehindWhatTheyQueued() throws Exception {
         ScriptedTransport transport = ScriptedTransport.completingWrites();
