@@ -275,7 +275,8 @@ final class Outbox {
         return all;
     }
 
-    private static long remaining(ByteBuffer[] buffers) {
+    /** The bytes left in {@code buffers}, together. */
+    static long remaining(ByteBuffer[] buffers) {
         long n = 0;
         for (ByteBuffer b : buffers) {
             n += b.remaining();

@@ -565,7 +565,7 @@ public final class WebSocketConnection implements TransportHandler {
             return;
         }
         if (batched) {
-            batchedBytes += remaining(frame);
+            batchedBytes += Outbox.remaining(frame);
             callback.onSendComplete(null);
             if (batchedBytes < BATCH_WRITE_LIMIT) {
                 return;
@@ -630,13 +630,6 @@ public final class WebSocketConnection implements TransportHandler {
         }
     }
 
-    private static long remaining(ByteBuffer[] buffers) {
-        long n = 0;
-        for (ByteBuffer b : buffers) {
-            n += b.remaining();
-        }
-        return n;
-    }
 
     private void sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
         if (payload.remaining() > 125) {
