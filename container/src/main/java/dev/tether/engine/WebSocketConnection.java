@@ -754,20 +754,26 @@ public final class WebSocketConnection implements TransportHandler {
         CloseStatus status = new CloseStatus(code, reason);
         boolean closeWasSent;
         synchronized (sendLock) {
+            // From here no data frame is accepted and no other close frame queued.
             closeWasSent = !state.closeSent();
             if (!closeWasSent) {
                 sentClose = status;
-                outbox.enqueueClose(encodeWhole(OpCode.CLOSE, status.encode()), true, written -> transport.close());
-                closeTimer = schedule(transport::abort, config.closeTimeout().toNanos());
             }
         }
         state.terminate();
-        // The handler hears only now, when a close it sends changes nothing, and before the
-        // transport closes, whose onClosed would otherwise report 1006 first.
+        // The handler hears only now, when a close it sends changes nothing, and before our close
+        // frame is even queued: a write already under way ends on another thread, which then
+        // writes what is queued, and the transport closes once the close frame is out, whose
+        // onClosed would otherwise report 1006 first.
         events.execute(() -> handler.onError(failure));
         reportClose(status);
         if (closeWasSent) {
             transport.close();
+        } else {
+            synchronized (sendLock) {
+                outbox.enqueueClose(encodeWhole(OpCode.CLOSE, status.encode()), true, written -> transport.close());
+                closeTimer = schedule(transport::abort, config.closeTimeout().toNanos());
+            }
         }
         outbox.flush();
     }
