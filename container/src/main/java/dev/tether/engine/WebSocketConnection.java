@@ -529,7 +529,9 @@ public final class WebSocketConnection implements TransportHandler {
 
     private void sendData(int type, ByteBuffer payload, boolean last, boolean blockingSender, SendCallback callback) {
         idleTimeout.touch();
-        boolean inBatch = events.isCurrentThread() && events.hasWaitingTasks();
+        // Only a blocking sender's frame waits for the batch: an async sender may be waiting for
+        // its own completion in this very callback.
+        boolean inBatch = blockingSender && events.isCurrentThread() && events.hasWaitingTasks();
         ByteBuffer[] frame;
         boolean batched;
         IOException refusal;
@@ -548,10 +550,8 @@ public final class WebSocketConnection implements TransportHandler {
                 // fill the queue between this check and the enqueue below.
                 if (!blockingSender || !outbox.mustWait()) {
                     frame = encodeData(type, payload, last);
-                    // Only a blocking sender's frame waits for the batch: an async sender may be
-                    // waiting for its own completion in this very callback.
                     boolean ownsItsBytes = frame.length == 1 || outgoingCompressed;
-                    batched = inBatch && blockingSender && ownsItsBytes;
+                    batched = inBatch && ownsItsBytes;
                     refusal = outbox.enqueueData(frame, batched ? this::batchedWriteDone : callback, batched);
                     break;
                 }
@@ -601,7 +601,7 @@ public final class WebSocketConnection implements TransportHandler {
      * @return false if interrupted; the callback has then been told
      */
     private boolean awaitRoom(SendCallback callback) {
-        if (batchedBytes > 0 && events.isCurrentThread()) {
+        if (events.isCurrentThread() && batchedBytes > 0) {
             // What this batch queued is not being written yet: room would never come.
             flushBatch();
         }
