@@ -1,5 +1,7 @@
 package dev.tether.engine;
 
+import dev.tether.transport.IoHandOff;
+
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
@@ -64,13 +66,21 @@ public final class SerialExecutor implements Executor {
         }
     }
 
-    /** Ends a {@link #hold()}; starts a drain if tasks wait and none runs. */
+    /**
+     * Ends a {@link #hold()}; starts a drain if tasks wait and none runs. Several waiting tasks
+     * are a batch: they go to a pool thread, never to an I/O thread's {@link IoHandOff}.
+     */
     public void release() {
+        boolean batch;
         synchronized (tasks) {
             if (--holds > 0 || draining || tasks.isEmpty()) {
                 return;
             }
             draining = true;
+            batch = tasks.size() > 1;
+        }
+        if (batch) {
+            IoHandOff.decline();
         }
         startDrain();
     }

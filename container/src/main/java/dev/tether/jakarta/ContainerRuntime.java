@@ -1,10 +1,13 @@
 package dev.tether.jakarta;
 
+import dev.tether.transport.IoHandOff;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -23,19 +26,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * session's serial queue, not from thread affinity. All threads are daemons. Thread-safe.
  */
 public final class ContainerRuntime implements AutoCloseable {
-    private final ExecutorService executor;
+    private final ExecutorService pool;
+    private final Executor executor;
     private final ScheduledThreadPoolExecutor timer;
     /** Every thread the pools made, so that {@link #close()} can wait for them to end. */
     private final Set<Thread> threads = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public ContainerRuntime(String name) {
-        executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+        pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads(name + "-worker"));
+        executor = task -> {
+            if (!IoHandOff.offer(task, pool)) {
+                pool.execute(task);
+            }
+        };
         timer = new ScheduledThreadPoolExecutor(1, daemonThreads(name + "-timer"));
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    public ExecutorService executor() {
+    /**
+     * Runs application code. A task submitted during a read on an I/O thread may run on that
+     * very thread once it has handed its I/O loop over ({@link IoHandOff}); otherwise on a pool
+     * thread.
+     */
+    public Executor executor() {
         return executor;
     }
 
@@ -52,10 +66,10 @@ public final class ContainerRuntime implements AutoCloseable {
     public void close() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         timer.shutdownNow();
-        executor.shutdown();
+        pool.shutdown();
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
             }
             List<Thread> made;
             synchronized (threads) {
@@ -68,7 +82,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -1,5 +1,6 @@
 package dev.tether.engine;
 
+import dev.tether.transport.IoHandOff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Order, one thread at a time, holds, and the action run whenever the queue runs dry. */
@@ -158,5 +161,45 @@ class SerialExecutorTest {
         assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), ranOn);
         assertEquals(0, counting.drains.get());
         assertFalse(serial.isCurrentThread(), "the drain has ended");
+    }
+
+    @Test
+    void aReleasedSingleTaskMayBeLeftForTheIoThreadsHandOff() {
+        SerialExecutor serial = new SerialExecutor(handingOff());
+        IoHandOff slot = IoHandOff.open();
+        try {
+            serial.hold();
+            serial.execute(() -> { });
+            serial.release();
+            assertNotNull(slot.task(), "one message's drain was not offered to the reading thread");
+        } finally {
+            slot.close();
+        }
+    }
+
+    @Test
+    void aReleasedBatchGoesToThePool() throws Exception {
+        CountDownLatch ran = new CountDownLatch(2);
+        SerialExecutor serial = new SerialExecutor(handingOff());
+        IoHandOff slot = IoHandOff.open();
+        try {
+            serial.hold();
+            serial.execute(ran::countDown);
+            serial.execute(ran::countDown);
+            serial.release();
+            assertNull(slot.task(), "a read's batch of messages took the reading thread away from reading");
+        } finally {
+            slot.close();
+        }
+        assertTrue(ran.await(5, TimeUnit.SECONDS));
+    }
+
+    /** Like the container's executor: a task goes to an open hand-off slot if it can. */
+    private java.util.concurrent.Executor handingOff() {
+        return task -> {
+            if (!IoHandOff.offer(task, pool)) {
+                pool.execute(task);
+            }
+        };
     }
 }

@@ -2,10 +2,13 @@ package dev.tether.transport.grizzly;
 
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransportBuilder;
-import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 
-/** How Tether configures a Grizzly TCP transport: same-thread I/O, no worker pool, no Nagle. */
+/**
+ * How Tether configures a Grizzly TCP transport: filters on the selector threads, which hand
+ * their loop to a pool thread when a read produced application work ({@link HandOffIOStrategy}),
+ * no Grizzly worker pool, no Nagle.
+ */
 final class GrizzlyTransports {
     private GrizzlyTransports() {
     }
@@ -19,7 +22,7 @@ final class GrizzlyTransports {
                 .setDaemon(true);
         TCPNIOTransport transport = TCPNIOTransportBuilder.newInstance()
                 .setName(name)
-                .setIOStrategy(SameThreadIOStrategy.getInstance())
+                .setIOStrategy(HandOffIOStrategy.INSTANCE)
                 .setSelectorRunnersCount(selectors)
                 .setSelectorThreadPoolConfig(selectorPool)
                 .setWorkerThreadPoolConfig(null)

@@ -1,0 +1,87 @@
+package dev.tether.transport.grizzly;
+
+import dev.tether.transport.IoHandOff;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.IOEvent;
+import org.glassfish.grizzly.nio.NIOConnection;
+import org.glassfish.grizzly.nio.SelectorRunner;
+import org.glassfish.grizzly.strategies.AbstractIOStrategy;
+import org.glassfish.grizzly.strategies.SameThreadIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Grizzly's same-thread strategy (filters run on the selector thread, which only does
+ * non-blocking work there), plus one step after a read: if the read produced work for a pool
+ * ({@link IoHandOff}), the selector loop moves to a thread of that pool and the current thread
+ * runs the work, so a message reaches its endpoint without waiting for a thread to wake up.
+ *
+ * <p>Reads of one connection stay on whichever thread runs the selector loop, one after the
+ * other, as with the same-thread strategy: read interest is never switched off. Grizzly
+ * supports suspending and resuming the loop this way (its leader-follower strategy does it on
+ * every event).
+ */
+final class HandOffIOStrategy extends AbstractIOStrategy {
+    static final HandOffIOStrategy INSTANCE = new HandOffIOStrategy();
+
+    private final SameThreadIOStrategy sameThread = SameThreadIOStrategy.getInstance();
+
+    private HandOffIOStrategy() {
+    }
+
+    @Override
+    public boolean executeIoEvent(Connection connection, IOEvent ioEvent, boolean isIoEventEnabled) throws IOException {
+        SelectorRunner runner = ioEvent == IOEvent.READ ? ((NIOConnection) connection).getSelectorRunner() : null;
+        IoHandOff slot = runner != null && runner.getRunnerThread() == Thread.currentThread()
+                && runner.getLastSelectedKeysCount() <= 1 ? IoHandOff.open() : null;
+        if (slot == null) {
+            return sameThread.executeIoEvent(connection, ioEvent, isIoEventEnabled);
+        }
+        Runnable task;
+        Executor pool;
+        boolean goOn;
+        try {
+            goOn = sameThread.executeIoEvent(connection, ioEvent, isIoEventEnabled);
+        } finally {
+            task = slot.task();
+            pool = slot.pool();
+            slot.close();
+        }
+        if (task == null) {
+            return goOn;
+        }
+        runner.postpone();
+        resume(runner, pool);
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            // Nothing may reach the loop's frames below us: they belong to another thread now.
+            System.getLogger(HandOffIOStrategy.class.getName()).log(System.Logger.Level.ERROR, "a task after a read failed", e);
+        }
+        return false;
+    }
+
+    /** Runs the postponed loop on a pool thread; a pool that is shutting down gets a thread of its own. */
+    private static void resume(SelectorRunner runner, Executor pool) {
+        try {
+            pool.execute(runner);
+        } catch (RejectedExecutionException shutDown) {
+            Thread thread = new Thread(runner, "tether-selector-resumed");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public Executor getThreadPoolFor(Connection connection, IOEvent ioEvent) {
+        return null;
+    }
+
+    @Override
+    public ThreadPoolConfig createDefaultWorkerPoolConfig(org.glassfish.grizzly.Transport transport) {
+        return null;
+    }
+}
