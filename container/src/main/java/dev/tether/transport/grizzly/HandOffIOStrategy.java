@@ -18,6 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
  * non-blocking work there), plus one step after a read: if the read produced work for a pool
  * ({@link IoHandOff}), the selector loop moves to a thread of that pool and the current thread
  * runs the work, so a message reaches its endpoint without waiting for a thread to wake up.
+ * Only a read that is its selector's sole ready key does this, and only when its work is one
+ * task (whoever produces a batch of work {@linkplain IoHandOff#decline() declines} the hand-off).
  *
  * <p>Reads of one connection stay on whichever thread runs the selector loop, one after the
  * other, as with the same-thread strategy: read interest is never switched off. Grizzly
@@ -35,6 +37,8 @@ final class HandOffIOStrategy extends AbstractIOStrategy {
     @Override
     public boolean executeIoEvent(Connection connection, IOEvent ioEvent, boolean isIoEventEnabled) throws IOException {
         SelectorRunner runner = ioEvent == IOEvent.READ ? ((NIOConnection) connection).getSelectorRunner() : null;
+        // Only the selector's sole ready key: with others waiting, the loop has work right now,
+        // and moving it would make them wait for a thread to wake up instead.
         IoHandOff slot = runner != null && runner.getRunnerThread() == Thread.currentThread()
                 && runner.getLastSelectedKeysCount() <= 1 ? IoHandOff.open() : null;
         if (slot == null) {
@@ -52,6 +56,11 @@ final class HandOffIOStrategy extends AbstractIOStrategy {
         }
         if (task == null) {
             return goOn;
+        }
+        if (!goOn) {
+            // The loop is already suspended elsewhere; it cannot be handed over twice.
+            pool.execute(task);
+            return false;
         }
         runner.postpone();
         resume(runner, pool);
