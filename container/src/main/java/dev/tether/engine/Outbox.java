@@ -113,8 +113,10 @@ final class Outbox {
             data.add(new Pending(new ByteBuffer[] {frame}, frame.remaining(), callback, false));
             added(frame.remaining());
         }
-        IOException error = new IOException("the connection is closing");
-        dropped.forEach(p -> p.callback.onSendComplete(error));
+        if (!dropped.isEmpty()) {
+            IOException error = new IOException("the connection is closing");
+            dropped.forEach(p -> p.callback.onSendComplete(error));
+        }
     }
 
     /** Fails every waiting frame with {@code cause}; later enqueues fail at once. */

@@ -308,8 +308,7 @@ public final class WebSocketConnection implements TransportHandler {
         if (deflate != null) {
             deflate.close();
         }
-        IOException closed = new IOException("connection closed", cause);
-        outbox.fail(closed);
+        outbox.fail(new ConnectionClosedException(cause));
         state.terminate();
         if (cause != null && !isSet(CLOSE_REPORTED)) {
             events.execute(() -> handler.onError(cause));
@@ -862,5 +861,21 @@ public final class WebSocketConnection implements TransportHandler {
         ByteBuffer copy = ByteBuffer.allocate(source.remaining());
         copy.put(source.duplicate());
         return copy.flip();
+    }
+
+    /**
+     * The end of the connection, as the failure of what was still queued to send. Every
+     * connection makes one when it ends, so it takes no stack trace: the stack of the thread
+     * that noticed the end says nothing a sender could use (the cause, if any, keeps its own).
+     */
+    private static final class ConnectionClosedException extends IOException {
+        ConnectionClosedException(Throwable cause) {
+            super("connection closed", cause);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }
