@@ -10,6 +10,7 @@ import dev.tether.protocol.MaskKeys;
 import dev.tether.protocol.Masking;
 import dev.tether.protocol.OpCode;
 import dev.tether.transport.HeldInput;
+import dev.tether.transport.IoHandOff;
 import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 
@@ -43,6 +44,13 @@ public final class WebSocketConnection implements TransportHandler {
      * enough to answer a read of small messages with one write, little enough to hold.
      */
     private static final int BATCH_WRITE_LIMIT = 64 * 1024;
+
+    /**
+     * A message (or part) of at least this many bytes is bulk transfer: it goes to a pool thread
+     * and the reading thread stays on its I/O loop ({@link IoHandOff}), as for a read of several
+     * messages; a smaller one that a read completes alone may run on the reading thread.
+     */
+    private static final int BULK_MESSAGE = 8 * 1024;
 
     /** The reserved bit permessage-deflate owns: set on the first frame of a compressed message. */
     private static final int RSV1 = 4;
@@ -396,6 +404,10 @@ public final class WebSocketConnection implements TransportHandler {
 
     /** Hands a message to the handler, pausing input while too much waits for it. */
     private void deliver(long size, Runnable task) {
+        if (size >= BULK_MESSAGE) {
+            // Bulk transfer: the I/O thread had better read on at once than run the callback itself.
+            IoHandOff.decline();
+        }
         synchronized (this) {
             backlog += size;
             if (backlog > config.maxInboundBacklog() && !readingPaused) {
