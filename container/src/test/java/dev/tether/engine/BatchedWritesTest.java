@@ -112,11 +112,7 @@ class BatchedWritesTest {
         WebSocketConnection server = new WebSocketConnection(transport, false, null, EngineConfig.DEFAULT, executor, timers);
         echo.connection = server;
         server.start(echo, null);
-        assertTrue(echo.opened.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SessionRecorder.WAIT_SECONDS);
-        while (!server.hasOpened() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        ScriptedTransport.awaitOpened(server, echo.opened);
         return server;
     }
 

@@ -82,11 +82,7 @@ class ReadHandOffTest {
         WebSocketConnection server = new WebSocketConnection(ScriptedTransport.completingWrites(), false, null,
                 EngineConfig.DEFAULT, handingOff, timers);
         server.start(handler, null);
-        assertTrue(handler.opened.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SessionRecorder.WAIT_SECONDS);
-        while (!server.hasOpened() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        ScriptedTransport.awaitOpened(server, handler.opened);
         return server;
     }
 

@@ -8,6 +8,10 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A transport for engine tests that records each write as one byte array and either completes
@@ -23,6 +27,19 @@ final class ScriptedTransport implements Transport {
 
     private ScriptedTransport(boolean holdWrites) {
         this.holdWrites = holdWrites;
+    }
+
+    /**
+     * Waits until {@code connection}'s handler has been told it is open ({@code onOpenCalled})
+     * and the connection has finished opening: input it gets from now on is read at once.
+     */
+    static void awaitOpened(WebSocketConnection connection, CountDownLatch onOpenCalled) throws InterruptedException {
+        assertTrue(onOpenCalled.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS), "onOpen was not called");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SessionRecorder.WAIT_SECONDS);
+        while (!connection.hasOpened() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(connection.hasOpened(), "the connection did not finish opening");
     }
 
     /** Every write ends, successfully, inside the call that started it. */
