@@ -20,8 +20,10 @@ import java.util.function.Function;
  * connection's first bytes (the HTTP handshake) and must not block: it runs on a selector
  * thread.
  *
- * <p>Filters run on the selector threads (Grizzly's same-thread strategy): Tether's engine
- * does only non-blocking work there and moves application code to its own executor.
+ * <p>Filters run on the selector threads ({@link HandOffIOStrategy}): Tether's engine does only
+ * non-blocking work there and moves application code to its own executor; after a read whose
+ * one small message is the selector's only work, the reading thread hands its selector loop to
+ * that executor and runs the message itself.
  */
 public final class GrizzlyServer {
     private final String host;
