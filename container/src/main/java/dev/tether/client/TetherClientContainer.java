@@ -20,6 +20,7 @@ import dev.tether.jakarta.annotated.AnnotatedEndpointModel;
 import dev.tether.jakarta.codec.CodecPlan;
 import dev.tether.jakarta.codec.Codecs;
 import dev.tether.protocol.WebSocketKeys;
+import dev.tether.transport.IoHandOff;
 import dev.tether.transport.Transport;
 import dev.tether.transport.grizzly.GrizzlyConnector;
 import jakarta.websocket.ClientEndpointConfig;
@@ -238,6 +239,7 @@ public final class TetherClientContainer extends BaseContainer implements AutoCl
     }
 
     private static <T> T await(CompletableFuture<T> future, long deadline, URI uri) throws IOException {
+        IoHandOff.beforeBlocking();
         try {
             return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

@@ -55,7 +55,7 @@ final class AsyncRemote extends Remote implements RemoteEndpoint.Async {
     @Override
     public Future<Void> sendText(String text) {
         requireNonNull(text, "");
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        CompletableFuture<Void> future = new SendFuture();
         connection.sendText(text, true, toFuture(future));
         return future;
     }
@@ -63,7 +63,7 @@ final class AsyncRemote extends Remote implements RemoteEndpoint.Async {
     @Override
     public Future<Void> sendBinary(ByteBuffer data) {
         requireNonNull(data, "");
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        CompletableFuture<Void> future = new SendFuture();
         connection.sendBinary(data, true, toFuture(future));
         return future;
     }
@@ -76,7 +76,7 @@ final class AsyncRemote extends Remote implements RemoteEndpoint.Async {
 
     @Override
     public Future<Void> sendObject(Object data) {
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        CompletableFuture<Void> future = new SendFuture();
         try {
             sendObjectAs(data, false, toFuture(future));
         } catch (EncodeException e) {

@@ -59,7 +59,7 @@ abstract class Remote implements RemoteEndpoint {
 
     /** Starts a send and returns a future completed by its callback. */
     static CompletableFuture<Void> send(java.util.function.Consumer<SendCallback> sender) {
-        CompletableFuture<Void> future = new CompletableFuture<>();
+        CompletableFuture<Void> future = new SendFuture();
         sender.accept(failure -> {
             if (failure == null) {
                 future.complete(null);

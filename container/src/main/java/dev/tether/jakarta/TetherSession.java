@@ -4,6 +4,7 @@ import dev.tether.engine.SessionHandler;
 import dev.tether.engine.WebSocketConnection;
 import dev.tether.protocol.CloseStatus;
 import dev.tether.jakarta.codec.Codecs;
+import dev.tether.transport.IoHandOff;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Endpoint;
@@ -418,6 +419,7 @@ public final class TetherSession implements Session, SessionHandler {
     }
 
     private void awaitClosed(long millis) throws IOException {
+        IoHandOff.beforeBlocking();
         try {
             closed.get(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

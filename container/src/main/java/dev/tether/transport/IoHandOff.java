@@ -17,6 +17,13 @@ import java.util.concurrent.Executor;
  * wake-up still happens, but beside the message, not in front of it. Application code thus
  * still never runs on a thread while it selects.
  *
+ * <p>After the task the thread reads the same connection again before it goes back to its
+ * pool: in a request–answer exchange the next request is often there already, and reading it
+ * at once saves the selector's wake-up. Until then the connection's reading is held for that
+ * thread ({@link #holdReading}); code that is about to wait calls {@link #beforeBlocking()}
+ * first, which gives the reading back to the selector, so that a task blocked on its peer
+ * (a send waiting for the peer to read) never stops that peer's data from being read.
+ *
  * <p>The slot is per thread; only the thread that opened it may offer to it or close it.
  */
 public final class IoHandOff {
@@ -25,6 +32,7 @@ public final class IoHandOff {
     private boolean open;
     private Runnable task;
     private Executor pool;
+    private Runnable heldReading;
 
     private IoHandOff() {
     }
@@ -79,6 +87,41 @@ public final class IoHandOff {
         open = false;
         task = null;
         pool = null;
+    }
+
+    /**
+     * Records that the current thread holds a connection's reading while it runs a task (it
+     * will read that connection next); {@code release} gives the reading back to its selector.
+     */
+    public static void holdReading(Runnable release) {
+        CURRENT.get().heldReading = release;
+    }
+
+    /**
+     * Ends {@link #holdReading} on the current thread.
+     *
+     * @return whether the thread still held the reading: no {@link #beforeBlocking()} gave it
+     *         back meanwhile
+     */
+    public static boolean endHoldingReading() {
+        IoHandOff slot = CURRENT.get();
+        boolean held = slot.heldReading != null;
+        slot.heldReading = null;
+        return held;
+    }
+
+    /**
+     * Call before the current thread waits for anything: a connection's reading it holds goes
+     * back to that connection's selector, so that what the wait depends on can still arrive.
+     * Costs nothing on a thread that holds no reading.
+     */
+    public static void beforeBlocking() {
+        IoHandOff slot = CURRENT.get();
+        Runnable release = slot.heldReading;
+        if (release != null) {
+            slot.heldReading = null;
+            release.run();
+        }
     }
 
     /** The task left in this slot, or null. */

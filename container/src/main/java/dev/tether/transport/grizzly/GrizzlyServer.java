@@ -23,7 +23,7 @@ import java.util.function.Function;
  * <p>Filters run on the selector threads ({@link HandOffIOStrategy}): Tether's engine does only
  * non-blocking work there and moves application code to its own executor; after a read whose
  * one small message is the selector's only work, the reading thread hands its selector loop to
- * that executor and runs the message itself.
+ * that executor, runs the message itself and then reads that connection once more.
  */
 public final class GrizzlyServer {
     private final String host;

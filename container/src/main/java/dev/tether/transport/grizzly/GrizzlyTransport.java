@@ -38,6 +38,14 @@ final class GrizzlyTransport implements Transport {
     private final MemoryManager<?> memoryManager;
     private volatile TransportHandler handler;
     private boolean closedReported;
+    /** The engine asked for no input ({@link #pauseReading()}). Guarded by {@code this}. */
+    private boolean readingPaused;
+    /**
+     * The thread a read handed its task to reads this connection next, not the selector loop,
+     * whose read interest is off meanwhile ({@link #holdReading()}). Guarded by {@code this}.
+     */
+    private boolean readingHeld;
+    private final Runnable readingReleaser = this::releaseReading;
 
     private GrizzlyTransport(Connection<?> connection, boolean secure) {
         this.connection = connection;
@@ -141,13 +149,54 @@ final class GrizzlyTransport implements Transport {
     }
 
     @Override
-    public void pauseReading() {
+    public synchronized void pauseReading() {
+        readingPaused = true;
         setReading(false);
     }
 
     @Override
-    public void resumeReading() {
-        setReading(true);
+    public synchronized void resumeReading() {
+        readingPaused = false;
+        if (!readingHeld) {
+            setReading(true);
+        }
+    }
+
+    /**
+     * Takes this connection's next read away from its selector loop, for the thread that the
+     * current read hands its task to ({@link HandOffIOStrategy}): the loop stops watching it
+     * until {@link #releaseReading()}. Call on the selector thread, where switching interest off
+     * costs no wake-up.
+     *
+     * @return false if the engine has paused reading: nobody reads then, and nothing is held
+     */
+    synchronized boolean holdReading() {
+        if (readingPaused) {
+            return false;
+        }
+        readingHeld = true;
+        setReading(false);
+        return true;
+    }
+
+    /** Whether the holding thread may still read: it holds the reading and the engine has not paused it since. */
+    synchronized boolean mayReadHeld() {
+        return readingHeld && !readingPaused;
+    }
+
+    /** {@link #releaseReading()} as a task, made once. */
+    Runnable readingReleaser() {
+        return readingReleaser;
+    }
+
+    /** Gives the reading back to the selector loop (unless the engine has paused it); idempotent. */
+    synchronized void releaseReading() {
+        if (readingHeld) {
+            readingHeld = false;
+            if (!readingPaused) {
+                setReading(true);
+            }
+        }
     }
 
     private void setReading(boolean on) {

@@ -21,10 +21,13 @@ import java.util.concurrent.RejectedExecutionException;
  * Only a read that is its selector's sole ready key does this, and only when its work is one
  * task (whoever produces a batch of work {@linkplain IoHandOff#decline() declines} the hand-off).
  *
- * <p>Reads of one connection stay on whichever thread runs the selector loop, one after the
- * other, as with the same-thread strategy: read interest is never switched off. Grizzly
- * supports suspending and resuming the loop this way (its leader-follower strategy does it on
- * every event).
+ * <p>After the work, the same thread reads that connection again, and goes on (read, run its
+ * one task, read) for as long as each read hands it exactly one task: in a request–answer
+ * exchange the next request is often there by then, and the selector's wake-up is saved. Until
+ * that thread gives the reading back ({@link GrizzlyTransport#holdReading()}), the selector does
+ * not watch the connection, so one connection is never read by two threads at once. Work that
+ * is about to wait gives it back earlier ({@link IoHandOff#beforeBlocking()}). Grizzly supports
+ * suspending and resuming the loop this way (its leader-follower strategy does it on every event).
  */
 final class HandOffIOStrategy extends AbstractIOStrategy {
     static final HandOffIOStrategy INSTANCE = new HandOffIOStrategy();
@@ -62,15 +65,58 @@ final class HandOffIOStrategy extends AbstractIOStrategy {
             pool.execute(task);
             return false;
         }
+        GrizzlyTransport transport = GrizzlyTransport.of(connection);
+        boolean holding = transport != null && transport.holdReading();
         runner.postpone();
         resume(runner, pool);
+        while (true) {
+            if (holding) {
+                IoHandOff.holdReading(transport.readingReleaser());
+            }
+            run(task);
+            if (!holding || !IoHandOff.endHoldingReading()) {
+                return false;
+            }
+            task = readAgain(connection, transport);
+            if (task == null) {
+                transport.releaseReading();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Reads the connection whose reading this thread holds, as the selector would have.
+     *
+     * @return the one task that read handed over, to be run here while still holding the
+     *         reading; null if it read nothing, read a batch, or the engine paused reading
+     */
+    private Runnable readAgain(Connection<?> connection, GrizzlyTransport transport) {
+        if (!transport.mayReadHeld()) {
+            return null;
+        }
+        IoHandOff slot = IoHandOff.open();
+        if (slot == null) {
+            return null;
+        }
+        try {
+            sameThread.executeIoEvent(connection, IOEvent.READ, true);
+            return slot.task();
+        } catch (IOException e) {
+            connection.closeSilently();
+            return null;
+        } finally {
+            slot.close();
+        }
+    }
+
+    private static void run(Runnable task) {
         try {
             task.run();
         } catch (RuntimeException | Error e) {
             // Nothing may reach the loop's frames below us: they belong to another thread now.
             System.getLogger(HandOffIOStrategy.class.getName()).log(System.Logger.Level.ERROR, "a task after a read failed", e);
         }
-        return false;
     }
 
     /** Runs the postponed loop on a pool thread; a pool that is shutting down gets a thread of its own. */

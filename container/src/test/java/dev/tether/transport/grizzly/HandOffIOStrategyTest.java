@@ -1,6 +1,7 @@
 package dev.tether.transport.grizzly;
 
 import dev.tether.transport.IoHandOff;
+import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 import org.glassfish.grizzly.threadpool.Threads;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tether's Grizzly servers over loopback: work a read hands to a pool runs on the thread that
- * read, once that thread has given its selector loop away, and the loop goes on elsewhere.
+ * read, once that thread has given its selector loop away, and the loop goes on elsewhere; that
+ * thread then reads the same connection next, unless it is about to wait.
  */
 class HandOffIOStrategyTest {
     private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -64,20 +66,48 @@ class HandOffIOStrategyTest {
     }
 
     @Test
-    void readsGoOnWhileATaskFromAnEarlierReadBlocks() throws Exception {
+    void theThreadThatRanATaskReadsItsConnectionNext() throws Exception {
+        CountDownLatch secondWritten = new CountDownLatch(1);
+        LinkedBlockingQueue<Run> reads = new LinkedBlockingQueue<>();
+        Thread[] firstTaskThread = {null};
+        int[] count = {0};
+        start(data -> {
+            reads.add(new Run(Thread.currentThread(), null, Threads.isService()));
+            if (++count[0] == 1) {
+                submit(() -> {
+                    firstTaskThread[0] = Thread.currentThread();
+                    awaitQuietly(secondWritten);
+                });
+            }
+        });
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(1);
+            out.flush();
+            assertNotNull(reads.poll(5, TimeUnit.SECONDS));
+            out.write(2);
+            out.flush();
+            Thread.sleep(50);
+            assertEquals(0, reads.size(), "the selector read on while a task held the connection's reading");
+            secondWritten.countDown();
+            Run second = reads.poll(5, TimeUnit.SECONDS);
+            assertNotNull(second, "the second byte was never read");
+            assertSame(firstTaskThread[0], second.thread(), "the second read was not made by the thread that ran the first task");
+            assertFalse(second.selecting(), "the second read ran on a selecting thread");
+        }
+    }
+
+    @Test
+    void aTaskAboutToWaitGivesItsConnectionsReadingBack() throws Exception {
         CountDownLatch secondRead = new CountDownLatch(1);
         CountDownLatch firstTaskSawIt = new CountDownLatch(1);
         int[] reads = {0};
         start(data -> {
-            data.position(data.limit());
             if (++reads[0] == 1) {
                 submit(() -> {
-                    try {
-                        if (secondRead.await(5, TimeUnit.SECONDS)) {
-                            firstTaskSawIt.countDown();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    IoHandOff.beforeBlocking();
+                    if (awaitQuietly(secondRead)) {
+                        firstTaskSawIt.countDown();
                     }
                 });
             } else {
@@ -92,6 +122,58 @@ class HandOffIOStrategyTest {
             out.write(2);
             out.flush();
             assertTrue(firstTaskSawIt.await(5, TimeUnit.SECONDS), "the second read waited for the first read's task");
+        }
+    }
+
+    @Test
+    void aBlockedTaskHoldsOnlyItsOwnConnection() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        LinkedBlockingQueue<Integer> seen = new LinkedBlockingQueue<>();
+        start(data -> {
+            int b = data.get(data.position());
+            seen.add(b);
+            if (b == 1) {
+                submit(() -> awaitQuietly(release));
+            }
+        });
+        try (Socket blocked = new Socket("127.0.0.1", server.port());
+             Socket other = new Socket("127.0.0.1", server.port())) {
+            blocked.getOutputStream().write(1);
+            assertEquals(1, seen.poll(5, TimeUnit.SECONDS));
+            for (int i = 2; i < 7; i++) {
+                other.getOutputStream().write(i);
+                assertEquals(i, seen.poll(5, TimeUnit.SECONDS), "another connection was not read while a task blocked");
+            }
+            release.countDown();
+        }
+    }
+
+    @Test
+    void readingPausedDuringAHeldReadStaysPausedUntilResumed() throws Exception {
+        Transport[] transports = {null};
+        LinkedBlockingQueue<Integer> seen = new LinkedBlockingQueue<>();
+        server = new GrizzlyServer("127.0.0.1", 0, null, transport -> {
+            transports[0] = transport;
+            return handler(data -> {
+                int b = data.get(data.position());
+                seen.add(b);
+                if (b == 1) {
+                    submit(transport::pauseReading);
+                }
+            });
+        });
+        server.start();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(1);
+            out.flush();
+            assertEquals(1, seen.poll(5, TimeUnit.SECONDS));
+            Thread.sleep(50);
+            out.write(2);
+            out.flush();
+            assertEquals(null, seen.poll(200, TimeUnit.MILLISECONDS), "read although paused");
+            pool.execute(transports[0]::resumeReading);
+            assertEquals(2, seen.poll(5, TimeUnit.SECONDS), "not read after reading resumed");
         }
     }
 
@@ -115,6 +197,15 @@ class HandOffIOStrategyTest {
                 firstReader = firstReader == null ? run.reader() : firstReader;
                 assertSame(firstReader, run.reader(), "the selector loop moved although nothing was handed to it");
             }
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
