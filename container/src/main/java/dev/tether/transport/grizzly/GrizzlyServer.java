@@ -47,9 +47,11 @@ public final class GrizzlyServer {
     /** Binds and starts accepting. */
     public synchronized void start() throws IOException {
         boolean secure = sslContext != null;
-        FilterChainBuilder chain = FilterChainBuilder.stateless().add(new TransportFilter());
+        FilterChainBuilder chain = FilterChainBuilder.stateless();
         if (secure) {
-            chain.add(new TlsFilter(new SSLEngineConfigurator(sslContext, false, false, false), null));
+            chain.add(new TransportFilter()).add(new TlsFilter(new SSLEngineConfigurator(sslContext, false, false, false), null));
+        } else {
+            chain.add(new DirectReadFilter()).add(new TransportFilter());
         }
         chain.add(new TetherFilter(connection -> accept(connection, secure)));
         transport = GrizzlyTransports.newTransport("tether-server");
