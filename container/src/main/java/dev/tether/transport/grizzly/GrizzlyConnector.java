@@ -34,7 +34,7 @@ public final class GrizzlyConnector implements AutoCloseable {
 
     public GrizzlyConnector() throws IOException {
         transport = GrizzlyTransports.newTransport("tether-client");
-        plainChain = FilterChainBuilder.stateless().add(new DirectReadFilter()).add(new TransportFilter()).add(new TetherFilter(null)).build();
+        plainChain = FilterChainBuilder.stateless().add(new DirectReadTransportFilter()).add(new TetherFilter(null)).build();
         transport.setProcessor(plainChain);
         transport.start();
     }

@@ -51,7 +51,7 @@ public final class GrizzlyServer {
         if (secure) {
             chain.add(new TransportFilter()).add(new TlsFilter(new SSLEngineConfigurator(sslContext, false, false, false), null));
         } else {
-            chain.add(new DirectReadFilter()).add(new TransportFilter());
+            chain.add(new DirectReadTransportFilter());
         }
         chain.add(new TetherFilter(connection -> accept(connection, secure)));
         transport = GrizzlyTransports.newTransport("tether-server");

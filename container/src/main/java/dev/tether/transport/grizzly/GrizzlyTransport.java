@@ -45,7 +45,6 @@ final class GrizzlyTransport implements Transport {
      * whose read interest is off meanwhile ({@link #holdReading()}). Guarded by {@code this}.
      */
     private boolean readingHeld;
-    private final Runnable readingReleaser = this::releaseReading;
 
     private GrizzlyTransport(Connection<?> connection, boolean secure) {
         this.connection = connection;
@@ -182,11 +181,6 @@ final class GrizzlyTransport implements Transport {
     /** Whether the holding thread may still read: it holds the reading and the engine has not paused it since. */
     synchronized boolean mayReadHeld() {
         return readingHeld && !readingPaused;
-    }
-
-    /** {@link #releaseReading()} as a task, made once. */
-    Runnable readingReleaser() {
-        return readingReleaser;
     }
 
     /** Gives the reading back to the selector loop (unless the engine has paused it); idempotent. */

@@ -71,7 +71,7 @@ final class HandOffIOStrategy extends AbstractIOStrategy {
         resume(runner, pool);
         while (true) {
             if (holding) {
-                IoHandOff.holdReading(transport.readingReleaser());
+                IoHandOff.holdReading(transport::releaseReading);
             }
             run(task);
             if (!holding || !IoHandOff.endHoldingReading()) {

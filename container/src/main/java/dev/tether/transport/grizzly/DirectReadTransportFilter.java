@@ -1,17 +1,17 @@
 package dev.tether.transport.grizzly;
 
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.filterchain.TransportFilter;
 import org.glassfish.grizzly.memory.ByteBufferWrapper;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Goes in front of Grizzly's {@code TransportFilter} in a chain without TLS and gives each
- * read a direct buffer that belongs to the reading thread and is used again by its next read.
+ * Grizzly's {@link TransportFilter} for a chain without TLS, except that each read goes into a
+ * direct buffer that belongs to the reading thread and is used again by its next read.
  * The socket's bytes thus land where the engine reads them from: Grizzly's own read would copy
  * them from its direct buffer into a heap buffer allocated for that one read (and the heap
  * buffer comes from a pool only on Grizzly's own threads, which, since selector loops move to
@@ -21,8 +21,10 @@ import java.nio.ByteBuffer;
  * (16 KiB to 256 KiB), until it ends. Sound because the engine consumes a read before its handler returns and keeps no
  * reference to it ({@link dev.tether.transport.TransportHandler#onRead}). Not for a chain with
  * TLS: Grizzly's TLS filter keeps the bytes of an incomplete record from one read to the next.
+ * A subclass rather than a filter of its own in front: Grizzly keeps state per connection for
+ * every filter of a chain, and an idle connection should not pay for one more.
  */
-final class DirectReadFilter extends BaseFilter {
+final class DirectReadTransportFilter extends TransportFilter {
     private static final int MIN_SIZE = 16 * 1024;
     private static final int MAX_SIZE = 256 * 1024;
     private static final ThreadLocal<Buffer> BUFFERS = new ThreadLocal<>();
@@ -32,7 +34,7 @@ final class DirectReadFilter extends BaseFilter {
         if (ctx.getMessage() == null) {
             ctx.setMessage(bufferFor(ctx.getConnection().getReadBufferSize()));
         }
-        return ctx.getInvokeAction();
+        return super.handleRead(ctx);
     }
 
     /** This thread's read buffer, emptied, with room for a read of up to {@code socketBuffer} bytes (bounded). */

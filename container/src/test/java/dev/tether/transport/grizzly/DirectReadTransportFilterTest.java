@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * buffers, and a stream far larger than one buffer arrives byte for byte although each buffer
  * is reused by the next read.
  */
-class DirectReadFilterTest {
+class DirectReadTransportFilterTest {
     private GrizzlyServer server;
 
     @AfterEach
