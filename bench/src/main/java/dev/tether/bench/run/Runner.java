@@ -261,7 +261,9 @@ public final class Runner {
 
     /**
      * Mixed traffic so that the first measured case does not pay for the JIT: small and large
-     * messages, and deflate when it will be measured (where the peer agrees to it).
+     * messages, deflate when it will be measured (where the peer agrees to it), and handshakes
+     * (whose code no other traffic warms: without them the handshake figure measured mostly how
+     * fast each server's JIT compiles its handshake path).
      */
     private void warmUp(Target target, boolean deflate) {
         List<Case> shapes = new ArrayList<>(List.of(
@@ -271,12 +273,13 @@ public final class Runner {
         if (deflate) {
             shapes.add(new Case(1024, EchoStream.TEXT, 16, 16, true));
         }
-        long each = settings.jvmWarmupNanos() / shapes.size();
+        long each = settings.jvmWarmupNanos() / (shapes.size() + 1);
         try {
             for (Case c : shapes) {
                 ThroughputLoad.run(target, c.connections(), Payloads.words(c.size()), c.opcode(), c.window(),
                         c.deflate(), 0, 0, each);
             }
+            HandshakeLoad.run(target, HANDSHAKE_CLIENTS, 0, each);
         } catch (Exception e) {
             log.println("  warm-up failed: " + e);
         }
