@@ -233,6 +233,7 @@ final class Outbox {
                 data.clear();
             }
             transport.write(buffersOf(batch), stallGuard.track(error -> written(batch, error)));
+            stallGuard.sent();
         }
     }
 

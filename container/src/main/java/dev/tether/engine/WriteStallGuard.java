@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
  * {@code onStall} runs, once. Progress is a completed write or a partial one the transport
  * reports ({@link WriteCallback#onWriteProgress()}).
  *
- * <p>Costs one timer task per timeout period while writes are under way, none when idle.
+ * <p>Costs one timer task per timeout period while writes are under way, none when idle, and
+ * none for a write that the transport completes at once ({@link #sent()}): scheduling a timer
+ * task wakes the timer thread whenever that task becomes its earliest, which, for connections
+ * that live a few milliseconds, was once per connection.
  * Thread-safe: {@link #track} is called by the connection's one writer, the callbacks it
  * returns on I/O threads, the check on the timer.
  */
@@ -36,7 +39,10 @@ final class WriteStallGuard {
         this.onStall = onStall;
     }
 
-    /** A write starts now: the returned callback, given to the transport, reports its progress and end to {@code done}. */
+    /**
+     * A write starts now: the returned callback, given to the transport, reports its progress
+     * and end to {@code done}. Call {@link #sent()} once the transport has the write.
+     */
     WriteCallback track(WriteCallback done) {
         if (timeoutNanos <= 0) {
             return done;
@@ -65,12 +71,16 @@ final class WriteStallGuard {
         }
     }
 
+    /** The transport has the write last {@linkplain #track tracked}: if it is still under way, the guard watches it. */
+    synchronized void sent() {
+        if (writing && check == null && !stopped && timeoutNanos > 0) {
+            check = timer.schedule(this::check, timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
     private synchronized void started() {
         writing = true;
         lastProgress = System.nanoTime();
-        if (check == null && !stopped) {
-            check = timer.schedule(this::check, timeoutNanos, TimeUnit.NANOSECONDS);
-        }
     }
 
     private synchronized void progressed(boolean stillWriting) {

@@ -48,7 +48,9 @@ class WriteStallGuardTest {
 
     @Test
     void aWriteThatNeverCompletesStallsOnce() throws Exception {
-        guard(SHORT).track(failure -> { });
+        WriteStallGuard guard = guard(SHORT);
+        guard.track(failure -> { });
+        guard.sent();
         assertTrue(stalled.await(10, TimeUnit.SECONDS), "the stalled write was not noticed");
         awaitTimerIdle();
         assertEquals(1, stalls.get());
@@ -59,6 +61,7 @@ class WriteStallGuardTest {
         WriteStallGuard guard = guard(SHORT);
         AtomicInteger completions = new AtomicInteger();
         WriteCallback callback = guard.track(failure -> completions.incrementAndGet());
+        guard.sent();
         callback.onWriteProgress();
         callback.onWriteComplete(null);
         awaitTimerIdle();
@@ -70,9 +73,19 @@ class WriteStallGuardTest {
     void stopCancelsTheCheck() throws Exception {
         WriteStallGuard guard = guard(Duration.ofMinutes(1));
         guard.track(failure -> { });
+        guard.sent();
         assertEquals(1, timer.getQueue().size());
         guard.stop();
         assertTrue(timer.getQueue().isEmpty());
+        assertEquals(0, stalls.get());
+    }
+
+    @Test
+    void aWriteTheTransportCompletedAtOnceSchedulesNothing() {
+        WriteStallGuard guard = guard(Duration.ofMinutes(1));
+        guard.track(failure -> { }).onWriteComplete(null);
+        guard.sent();
+        assertTrue(timer.getQueue().isEmpty(), "a write that was already done got a timer task");
         assertEquals(0, stalls.get());
     }
 
