@@ -152,9 +152,11 @@ public final class Server implements AutoCloseable {
     /** Routing and pages for the upgrade handler: the context path is applied here. */
     private final class ServerApp implements UpgradeHandler.ServerApp {
         private final TetherServerContainer container;
+        private final HandshakeDeadlines handshakeDeadlines;
 
         ServerApp(TetherServerContainer container) {
             this.container = container;
+            this.handshakeDeadlines = new HandshakeDeadlines(container.runtime().timer(), handshakeTimeout);
         }
 
         @Override
@@ -179,8 +181,8 @@ public final class Server implements AutoCloseable {
         }
 
         @Override
-        public Duration handshakeTimeout() {
-            return handshakeTimeout;
+        public HandshakeDeadlines handshakeDeadlines() {
+            return handshakeDeadlines;
         }
 
         private String withinContext(String path) {

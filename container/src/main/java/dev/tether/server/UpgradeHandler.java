@@ -14,8 +14,6 @@ import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first phase of a server connection: reads the HTTP request head (bounded), then on the
@@ -35,7 +33,7 @@ final class UpgradeHandler implements TransportHandler {
     private final Transport transport;
     private final ServerApp app;
     private final HttpHeadParser<HttpRequestHead> parser = HttpHeadParser.forRequests();
-    private final ScheduledFuture<?> timeout;
+    private final HandshakeDeadlines.Deadline deadline;
     private final Handover handover = new Handover(MAX_EARLY_BYTES);
     private boolean headDone;
     /** The request was refused: whatever else arrives is dropped. */
@@ -44,8 +42,7 @@ final class UpgradeHandler implements TransportHandler {
     UpgradeHandler(Transport transport, ServerApp app) {
         this.transport = transport;
         this.app = app;
-        this.timeout = app.container().runtime().timer()
-                .schedule(transport::abort, app.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        this.deadline = app.handshakeDeadlines().start(transport::abort);
     }
 
     @Override
@@ -70,7 +67,7 @@ final class UpgradeHandler implements TransportHandler {
             return;
         }
         headDone = true;
-        timeout.cancel(false);
+        app.handshakeDeadlines().done(deadline);
         keepEarly(data);
         app.container().runtime().executor().execute(() -> answer(head));
     }
@@ -86,7 +83,7 @@ final class UpgradeHandler implements TransportHandler {
 
     @Override
     public void onClosed(Throwable cause) {
-        timeout.cancel(false);
+        app.handshakeDeadlines().done(deadline);
         // A client that leaves while the handshake is answered still ends its session (1006).
         handover.ended(cause);
     }
@@ -141,7 +138,7 @@ final class UpgradeHandler implements TransportHandler {
     }
 
     private void reject(HandshakeException e) {
-        timeout.cancel(false);
+        app.handshakeDeadlines().done(deadline);
         byte[] response = ServerHandshake.rejectResponse(e);
         transport.write(new ByteBuffer[] {ByteBuffer.wrap(response)}, failure -> transport.close());
     }
@@ -156,7 +153,7 @@ final class UpgradeHandler implements TransportHandler {
         /** A complete HTTP response if the request is a plain GET for a page, else null. */
         byte[] page(HttpRequestHead head);
 
-        /** How long a client has to send its whole request head before it is disconnected. */
-        java.time.Duration handshakeTimeout();
+        /** Where a connection's time to send its whole request head is kept: past it, it is disconnected. */
+        HandshakeDeadlines handshakeDeadlines();
     }
 }
