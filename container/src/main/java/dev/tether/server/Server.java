@@ -296,7 +296,8 @@ public final class Server implements AutoCloseable {
 
         /**
          * How long a client has, from connecting, to send its whole HTTP request head before it
-         * is disconnected; default 30 s.
+         * is disconnected; default 30 s. Kept to within a quarter of itself: the pending
+         * handshakes are checked together, every quarter of the timeout.
          */
         public Builder handshakeTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
