@@ -17,25 +17,25 @@ final class SendFuture extends CompletableFuture<Void> {
 
     @Override
     public Void get() throws InterruptedException, ExecutionException {
-        if (!isDone()) {
-            IoHandOff.beforeBlocking();
-        }
+        beforeWaiting();
         return super.get();
     }
 
     @Override
     public Void get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-        if (!isDone()) {
-            IoHandOff.beforeBlocking();
-        }
+        beforeWaiting();
         return super.get(timeout, unit);
     }
 
     @Override
     public Void join() {
+        beforeWaiting();
+        return super.join();
+    }
+
+    private void beforeWaiting() {
         if (!isDone()) {
             IoHandOff.beforeBlocking();
         }
-        return super.join();
     }
 }

@@ -1,7 +1,6 @@
 package dev.tether.engine;
 
 import dev.tether.protocol.CloseStatus;
-import dev.tether.protocol.FrameWriter;
 import dev.tether.protocol.OpCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,26 +115,13 @@ class BatchedWritesTest {
         return server;
     }
 
-    /** One read carrying {@code count} masked client frames of {@code opcode}, each {@code size} bytes. */
-    private static ByteBuffer oneRead(int opcode, int count, int size) {
-        ByteBuffer read = ByteBuffer.allocate(count * (size + 14));
-        for (int i = 0; i < count; i++) {
-            byte[] payload = new byte[size];
-            for (int j = 0; j < size; j++) {
-                payload[j] = (byte) ('a' + (i + j) % 26);
-            }
-            read.put(FrameWriter.maskedFrame(true, 0, opcode, ByteBuffer.wrap(payload), 0x1234_5678 + i));
-        }
-        return read.flip();
-    }
-
     @Test
     void theAnswersToTenMessagesOfOneReadLeaveInOneWrite() throws Exception {
         ScriptedTransport transport = ScriptedTransport.completingWrites();
         BlockingEcho echo = new BlockingEcho(10);
         WebSocketConnection server = serverWith(transport, echo);
 
-        server.onRead(oneRead(OpCode.TEXT, 10, 16));
+        server.onRead(ScriptedTransport.clientFrames(OpCode.TEXT, 10, 16));
         echo.awaitDone();
         awaitWrites(transport, 1);
 
@@ -157,7 +143,7 @@ class BatchedWritesTest {
         BlockingEcho echo = new BlockingEcho(1);
         WebSocketConnection server = serverWith(transport, echo);
 
-        server.onRead(oneRead(OpCode.TEXT, 1, 16));
+        server.onRead(ScriptedTransport.clientFrames(OpCode.TEXT, 1, 16));
         echo.awaitDone();
         assertEquals(1, transport.writeCount(), "the one answer is written at once");
         assertEquals(List.of(false), echo.returnedBeforeWritten, "its sender was not told before the write ended");
@@ -181,7 +167,7 @@ class BatchedWritesTest {
         BlockingEcho echo = new BlockingEcho(100);
         WebSocketConnection server = serverWith(transport, echo);
 
-        server.onRead(oneRead(OpCode.TEXT, 100, 1000));
+        server.onRead(ScriptedTransport.clientFrames(OpCode.TEXT, 100, 1000));
         echo.awaitDone();
         awaitWrites(transport, 2);
 
@@ -196,7 +182,7 @@ class BatchedWritesTest {
         BlockingEcho echo = new BlockingEcho(3);
         WebSocketConnection server = serverWith(transport, echo);
 
-        server.onRead(oneRead(OpCode.BINARY, 3, 10_000));
+        server.onRead(ScriptedTransport.clientFrames(OpCode.BINARY, 3, 10_000));
         echo.awaitDone();
         awaitWrites(transport, 3);
         for (byte[] write : transport.writes()) {
@@ -231,7 +217,7 @@ class BatchedWritesTest {
         };
         WebSocketConnection server = serverWith(transport, echo);
 
-        server.onRead(oneRead(OpCode.TEXT, 3, 5));
+        server.onRead(ScriptedTransport.clientFrames(OpCode.TEXT, 3, 5));
         echo.awaitDone();
         assertEquals(List.of(true, true, true), completedInTime);
         assertEquals(3, transport.writeCount(), "each async echo written at once");
@@ -251,7 +237,7 @@ class BatchedWritesTest {
         };
         WebSocketConnection server = serverWith(transport, echo);
 
-        server.onRead(oneRead(OpCode.TEXT, 3, 5));
+        server.onRead(ScriptedTransport.clientFrames(OpCode.TEXT, 3, 5));
         echo.awaitDone();
         awaitWrites(transport, 1);
         byte[] written = transport.writes().get(0);

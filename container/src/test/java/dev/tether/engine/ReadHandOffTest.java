@@ -1,7 +1,6 @@
 package dev.tether.engine;
 
 import dev.tether.protocol.CloseStatus;
-import dev.tether.protocol.FrameWriter;
 import dev.tether.protocol.OpCode;
 import dev.tether.transport.IoHandOff;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +44,7 @@ class ReadHandOffTest {
     void aReadOfOneSmallMessageOffersItToTheReadingThread() throws Exception {
         Counting handler = new Counting(1);
         WebSocketConnection server = open(handler);
-        Runnable offered = readInSlot(server, oneRead(OpCode.TEXT, 1, 16));
+        Runnable offered = readInSlot(server, ScriptedTransport.clientFrames(OpCode.TEXT, 1, 16));
         assertNotNull(offered, "a lone small message was not offered to the reading thread");
         offered.run();
         assertTrue(handler.done.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
@@ -55,7 +54,7 @@ class ReadHandOffTest {
     void aReadOfSeveralMessagesLeavesThemToThePool() throws Exception {
         Counting handler = new Counting(3);
         WebSocketConnection server = open(handler);
-        assertNull(readInSlot(server, oneRead(OpCode.TEXT, 3, 16)), "a batch took the reading thread");
+        assertNull(readInSlot(server, ScriptedTransport.clientFrames(OpCode.TEXT, 3, 16)), "a batch took the reading thread");
         assertTrue(handler.done.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
@@ -63,7 +62,7 @@ class ReadHandOffTest {
     void aBulkMessageIsLeftToThePool() throws Exception {
         Counting handler = new Counting(1);
         WebSocketConnection server = open(handler);
-        assertNull(readInSlot(server, oneRead(OpCode.BINARY, 1, 16 * 1024)), "a 16 KiB message took the reading thread");
+        assertNull(readInSlot(server, ScriptedTransport.clientFrames(OpCode.BINARY, 1, 16 * 1024)), "a 16 KiB message took the reading thread");
         assertTrue(handler.done.await(SessionRecorder.WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
@@ -84,16 +83,6 @@ class ReadHandOffTest {
         server.start(handler, null);
         ScriptedTransport.awaitOpened(server, handler.opened);
         return server;
-    }
-
-    private static ByteBuffer oneRead(int opcode, int count, int size) {
-        ByteBuffer read = ByteBuffer.allocate(count * (size + 14));
-        for (int i = 0; i < count; i++) {
-            byte[] payload = new byte[size];
-            java.util.Arrays.fill(payload, (byte) 'a');
-            read.put(FrameWriter.maskedFrame(true, 0, opcode, ByteBuffer.wrap(payload), 0x1234_5678 + i));
-        }
-        return read.flip();
     }
 
     /** Counts the messages it gets. */

@@ -1,5 +1,6 @@
 package dev.tether.engine;
 
+import dev.tether.protocol.FrameWriter;
 import dev.tether.transport.Transport;
 import dev.tether.transport.TransportHandler;
 import dev.tether.transport.WriteCallback;
@@ -27,6 +28,19 @@ final class ScriptedTransport implements Transport {
 
     private ScriptedTransport(boolean holdWrites) {
         this.holdWrites = holdWrites;
+    }
+
+    /** One read carrying {@code count} masked client frames of {@code opcode}, each {@code size} bytes of letters. */
+    static ByteBuffer clientFrames(int opcode, int count, int size) {
+        ByteBuffer read = ByteBuffer.allocate(count * (size + 14));
+        for (int i = 0; i < count; i++) {
+            byte[] payload = new byte[size];
+            for (int j = 0; j < size; j++) {
+                payload[j] = (byte) ('a' + (i + j) % 26);
+            }
+            read.put(FrameWriter.maskedFrame(true, 0, opcode, ByteBuffer.wrap(payload), 0x1234_5678 + i));
+        }
+        return read.flip();
     }
 
     /**

@@ -18,9 +18,10 @@ import java.nio.ByteBuffer;
  * Tether's pool, is seldom the thread reading).
  *
  * <p>Each thread that reads keeps one such buffer, the size of the socket's receive buffer
- * (16 KiB to 256 KiB), until it ends. Sound because the engine consumes a read before its handler returns and keeps no
- * reference to it ({@link dev.tether.transport.TransportHandler#onRead}). Not for a chain with
- * TLS: Grizzly's TLS filter keeps the bytes of an incomplete record from one read to the next.
+ * (16 KiB to 256 KiB), until it ends. Sound because the engine consumes a read before its
+ * handler returns and keeps no reference to it
+ * ({@link dev.tether.transport.TransportHandler#onRead}). Not for a chain with TLS: Grizzly's
+ * TLS filter keeps the bytes of an incomplete record from one read to the next.
  * A subclass rather than a filter of its own in front: Grizzly keeps state per connection for
  * every filter of a chain, and an idle connection should not pay for one more.
  */

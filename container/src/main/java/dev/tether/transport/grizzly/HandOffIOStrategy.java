@@ -66,15 +66,15 @@ final class HandOffIOStrategy extends AbstractIOStrategy {
             return false;
         }
         GrizzlyTransport transport = GrizzlyTransport.of(connection);
-        boolean holding = transport != null && transport.holdReading();
+        Runnable release = transport != null && transport.holdReading() ? transport::releaseReading : null;
         runner.postpone();
         resume(runner, pool);
         while (true) {
-            if (holding) {
-                IoHandOff.holdReading(transport::releaseReading);
+            if (release != null) {
+                IoHandOff.holdReading(release);
             }
             run(task);
-            if (!holding || !IoHandOff.endHoldingReading()) {
+            if (release == null || !IoHandOff.endHoldingReading()) {
                 return false;
             }
             task = readAgain(connection, transport);
